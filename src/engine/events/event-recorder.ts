@@ -1,0 +1,165 @@
+/**
+ * The event recorder + the API server's event store, deterministic.
+ * client-go tools/record: makeEvent → EventCorrelator (events-cache.ts) → create
+ * (count 1) or patch (count+1, lastTimestamp, message) the event named
+ * `<object>.<hex>` (record/event.go names events `%v.%x` of the object name and
+ * the creation time in UnixNano; here the hex is that of a fixed epoch + virtual
+ * time + a counter, so names look real, never collide, and are reproducible).
+ *
+ * `correlate: false` keeps only the exact-duplicate counting (no aggregation,
+ * no spam filter).
+ *
+ * All state is plain data (`state`), so `clone()` / `EventRecorder.fromState`
+ * give checkpoints.
+ */
+import type { EventObject, Seconds } from '../model/objects';
+import {
+  emptyEventsCache,
+  eventAggregate,
+  eventKey,
+  eventObserve,
+  spamFilter,
+  type EventInput,
+  type EventsCacheState,
+} from './events-cache';
+
+export type { EventInput } from './events-cache';
+
+export interface EventRecorderOptions {
+  /** model client-go's aggregation and spam filter (default true) */
+  correlate?: boolean;
+  /** wall-clock ms of virtual time 0 (ClusterView.epochMs), used only for event names */
+  epochMs?: number;
+}
+
+export interface EventRecorderState {
+  correlate: boolean;
+  epochMs: number;
+  /** all events, in creation order */
+  events: EventObject[];
+  /** event name → index in `events` */
+  index: Record<string, number>;
+  cache: EventsCacheState;
+  /** event names handed out so far */
+  counter: number;
+  /** resourceVersion source for created/updated events */
+  resourceVersion: number;
+}
+
+/** 2024-01-01T00:00:00Z, a plausible epoch when none is given. */
+const DEFAULT_EPOCH_MS = 1_704_067_200_000;
+
+export class EventRecorder {
+  readonly state: EventRecorderState;
+
+  constructor(options: EventRecorderOptions = {}) {
+    this.state = {
+      correlate: options.correlate ?? true,
+      epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+      events: [],
+      index: {},
+      cache: emptyEventsCache(),
+      counter: 0,
+      resourceVersion: 0,
+    };
+  }
+
+  static fromState(state: EventRecorderState): EventRecorder {
+    const r = new EventRecorder();
+    Object.assign(r.state, structuredClone(state));
+    return r;
+  }
+
+  clone(): EventRecorder {
+    return EventRecorder.fromState(this.state);
+  }
+
+  /**
+   * Record one occurrence at `now`. Returns the created or updated event (a
+   * copy), or null when the spam filter dropped it.
+   */
+  record(e: EventInput, now: Seconds): EventObject | null {
+    const s = this.state;
+    const input: EventInput = {
+      involvedObject: { ...e.involvedObject },
+      reason: e.reason,
+      message: e.message,
+      type: e.type,
+      source: { ...e.source },
+    };
+    let toRecord = input;
+    let key = eventKey(input);
+    if (s.correlate) {
+      const agg = eventAggregate(s.cache, input, now);
+      toRecord = agg.event;
+      key = agg.key;
+    }
+    const log = eventObserve(s.cache, key, now, () => this.newName(toRecord.involvedObject.name, now));
+    if (s.correlate && spamFilter(s.cache, toRecord, now)) return null;
+
+    s.resourceVersion++;
+    const existing = s.index[log.name];
+    if (existing !== undefined) {
+      const ev = s.events[existing];
+      ev.count = log.count;
+      ev.lastTimestamp = now;
+      ev.message = toRecord.message;
+      ev.metadata.resourceVersion = String(s.resourceVersion);
+      return structuredClone(ev);
+    }
+    // First write of this name (or the earlier ones were all filtered: client-go
+    // then creates it with the accumulated count).
+    const ev: EventObject = {
+      kind: 'Event',
+      metadata: {
+        name: log.name,
+        namespace: toRecord.involvedObject.namespace,
+        uid: this.uid(s.events.length + 1),
+        labels: {},
+        annotations: {},
+        creationTimestamp: now,
+        resourceVersion: String(s.resourceVersion),
+      },
+      involvedObject: toRecord.involvedObject,
+      reason: toRecord.reason,
+      message: toRecord.message,
+      type: toRecord.type,
+      source: toRecord.source,
+      count: log.count,
+      firstTimestamp: log.firstTimestamp,
+      lastTimestamp: now,
+    };
+    s.index[log.name] = s.events.length;
+    s.events.push(ev);
+    return structuredClone(ev);
+  }
+
+  /** All stored events in creation order (copies). */
+  list(): EventObject[] {
+    return structuredClone(this.state.events);
+  }
+
+  /** Events whose involvedObject is `kind`/`name` (any fieldPath), creation order. */
+  forObject(kind: string, name: string, namespace?: string): EventObject[] {
+    return structuredClone(
+      this.state.events.filter(
+        (e) =>
+          e.involvedObject.kind === kind &&
+          e.involvedObject.name === name &&
+          (namespace === undefined || e.involvedObject.namespace === namespace),
+      ),
+    );
+  }
+
+  private newName(objectName: string, now: Seconds): string {
+    const s = this.state;
+    s.counter++;
+    const nanos = (BigInt(s.epochMs) + BigInt(Math.round(now * 1000))) * 1_000_000n + BigInt(s.counter);
+    return `${objectName}.${nanos.toString(16)}`;
+  }
+
+  private uid(n: number): string {
+    const hex = n.toString(16).padStart(12, '0');
+    return `e0e0e0e0-0000-4000-8000-${hex}`;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * What the kubelet keeps about a pod on its node, beside the API object: one
+ * statechart per container and per probe worker, the container instances (current
+ * and previous, as the runtime keeps them), back-off entries and volumes.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Container, Probe } from 'kubernetes-types/core/v1';
+import type { PodObject } from '../model/objects';
+import type { LogLine } from '../model/objects';
+import { containerMachine } from './container-machine';
+import { probeWorkerMachine, type ProbeType } from './probe-worker-machine';
+import { podWorkerMachine } from './pod-worker-machine';
+import type { BackOffEntry } from './crash-loop-backoff';
+import type { AppBehaviour, InstanceOverrides } from '../apps/app-behaviour';
+import type { ContainerFs, VolumeData } from '../apps/container-fs';
+
+export type ContainerKind = 'init' | 'sidecar' | 'regular';
+
+export interface InstanceRuntime {
+  id: string;
+  /** 0 for the first instance */
+  index: number;
+  startedAt: number;
+  finishedAt?: number;
+  fs: ContainerFs;
+  logs: LogLine[];
+  overrides: InstanceOverrides;
+  /** shell interpreter state (plain data), when the program is a script */
+  shell?: unknown;
+  /** the shell waits for a change of this file (tail -f) */
+  waitsOnFile?: string;
+  /** clock ids of pending tasks of this instance */
+  timers: number[];
+  /** the kubelet is stopping it */
+  stopping?: { reason: 'liveness' | 'startup' | 'delete' | 'replace'; restart: boolean; killAt: number; termAt: number };
+}
+
+export interface ProbeRuntime {
+  type: ProbeType;
+  spec: Required<Pick<Probe, 'periodSeconds' | 'timeoutSeconds' | 'successThreshold' | 'failureThreshold' | 'initialDelaySeconds'>> & Probe;
+  actor: Actor<typeof probeWorkerMachine>;
+  /** ticks happen at anchor + k·period (pinned at the first container start, re-phased by manual readiness triggers) */
+  anchor: number | null;
+  timer: number | null;
+  nextAt: number | null;
+  lastProbeAt: number | null;
+  lastResultAt: number | null;
+}
+
+export interface ContainerRuntime {
+  name: string;
+  kind: ContainerKind;
+  /** index within its list (initContainers or containers) */
+  index: number;
+  spec: Container;
+  actor: Actor<typeof containerMachine>;
+  behaviour: AppBehaviour;
+  current?: InstanceRuntime;
+  previous?: InstanceRuntime;
+  backoff?: BackOffEntry;
+  probes: Partial<Record<ProbeType, ProbeRuntime>>;
+  /** an image pull finished for the next start */
+  pulled: boolean;
+  pulling: boolean;
+  imagePullBackoff?: BackOffEntry;
+  /** when the container will be restarted after back-off */
+  backOffUntil: number | null;
+}
+
+export interface PodRuntime {
+  name: string;
+  obj: PodObject;
+  worker: Actor<typeof podWorkerMachine>;
+  containers: ContainerRuntime[];
+  volumes: Record<string, VolumeData>;
+  sandboxReady: boolean;
+  /** a sync is queued */
+  syncTimer: number | null;
+  dirty: boolean;
+  /** last line printed for it, to print only changes */
+  lastLine?: string;
+  /** per-instance logs kept after the pod is gone? no: removed with the pod */
+  deleted: boolean;
+  /** the scheduler could not place it; its FailedScheduling message */
+  unschedulable?: string;
+}
+
+export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
+  return {
+    ...p,
+    periodSeconds: p.periodSeconds ?? 10,
+    timeoutSeconds: p.timeoutSeconds ?? 1,
+    successThreshold: p.successThreshold ?? 1,
+    failureThreshold: p.failureThreshold ?? 3,
+    initialDelaySeconds: p.initialDelaySeconds ?? 0,
+  };
+}
+
+function newProbe(type: ProbeType, p: Probe): ProbeRuntime {
+  const spec = defaultedProbe(p);
+  const actor = createActor(probeWorkerMachine, {
+    input: { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold },
+  });
+  actor.start();
+  return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null };
+}
+
+export function newContainerRuntime(spec: Container, kind: ContainerKind, index: number, behaviour: AppBehaviour, podHasInit: boolean): ContainerRuntime {
+  const actor = createActor(containerMachine, { input: { initializing: podHasInit } });
+  actor.start();
+  // With init containers, a regular container without a runtime record waits as PodInitializing
+  // (kubelet_pods.go convertToAPIContainerStatuses default reason).
+  if (kind === 'regular' && podHasInit) actor.send({ type: 'POD_INITIALIZING' });
+  const probes: ContainerRuntime['probes'] = {};
+  // Regular init containers have no probes (API validation); sidecars and app containers may.
+  if (kind !== 'init') {
+    if (spec.startupProbe) probes.startup = newProbe('startup', spec.startupProbe);
+    if (spec.livenessProbe) probes.liveness = newProbe('liveness', spec.livenessProbe);
+    if (spec.readinessProbe) probes.readiness = newProbe('readiness', spec.readinessProbe);
+  }
+  return { name: spec.name, kind, index, spec, actor, behaviour, probes, pulled: false, pulling: false, backOffUntil: null };
+}
+
+export function newPodRuntime(obj: PodObject): PodRuntime {
+  const worker = createActor(podWorkerMachine);
+  worker.start();
+  return { name: obj.metadata.name, obj, worker, containers: [], volumes: {}, sandboxReady: false, syncTimer: null, dirty: true, deleted: false };
+}
+
+/** the state value of an actor as a dotted string, e.g. "Waiting.CrashLoopBackOff" */
+export function stateString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
+    return k === undefined ? '' : `${k}.${stateString(v)}`;
+  }
+  return String(value);
+}

@@ -1,0 +1,29 @@
+/**
+ * When probes run (kubernetes-semantics.md §2.3): ticks at anchor + k·period, skipped
+ * while the container is younger than initialDelaySeconds (truncated seconds since
+ * the container started, worker.go).
+ */
+
+/** the first tick at or after `t` */
+export function firstTickAtOrAfter(anchor: number, period: number, t: number): number {
+  if (t <= anchor) return anchor;
+  const k = Math.ceil((t - anchor) / period - 1e-9);
+  return anchor + k * period;
+}
+
+/** the latest tick at or before `t`, or null before the anchor */
+export function lastTickAtOrBefore(anchor: number, period: number, t: number): number | null {
+  if (t < anchor) return null;
+  return anchor + Math.floor((t - anchor) / period + 1e-9) * period;
+}
+
+/** worker.go: `if int32(time.Since(startedAt).Seconds()) < initialDelaySeconds { skip }` */
+export function pastInitialDelay(startedAt: number, initialDelaySeconds: number, t: number): boolean {
+  return Math.floor(t - startedAt + 1e-9) >= initialDelaySeconds;
+}
+
+/** the first tick at or after `t` that is past the initial delay */
+export function firstEligibleTick(anchor: number, period: number, t: number, startedAt: number, initialDelaySeconds: number): number {
+  const earliest = Math.max(t, startedAt + initialDelaySeconds);
+  return firstTickAtOrAfter(anchor, period, earliest);
+}

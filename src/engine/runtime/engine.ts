@@ -1,0 +1,123 @@
+/**
+ * The simulation's state and the few services every layer uses: the clock, the
+ * seeded generator, the event recorder, the object store and the observation
+ * stream. Controllers and the kubelet are functions over it (kubelet.ts, ...).
+ */
+import type { Scenario } from '../../scenario/model';
+import type {
+  ConfigMapObject,
+  DeploymentObject,
+  EndpointSliceObject,
+  EndpointsObject,
+  EventObject,
+  NodeObject,
+  ReplicaSetObject,
+  SecretObject,
+  ServiceObject,
+} from '../model/objects';
+import type { Observation } from '../observations';
+import { VirtualClock, type Task } from '../clock/virtual-clock';
+import { SeededRandom } from '../clock/seeded-random';
+import { EventRecorder } from '../events/event-recorder';
+import type { EventInput } from '../events/events-cache';
+import type { PodRuntime } from '../kubelet/pod-runtime';
+
+/** Wall-clock time of virtual t=0 (fixed, so output is reproducible): 2026-01-01T00:00:00Z. */
+export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+export interface NodeRuntime {
+  obj: NodeObject;
+  /** images present on the node */
+  images: Set<string>;
+  /** pulls in progress: image → when it completes */
+  pulls: Map<string, { until: number; startedAt: number; failed: boolean }>;
+  /** last pod IP octet handed out */
+  ipCounter: number;
+  index: number;
+}
+
+export class Engine {
+  readonly clock = new VirtualClock();
+  readonly rng: SeededRandom;
+  readonly recorder = new EventRecorder();
+  readonly pods = new Map<string, PodRuntime>();
+  readonly nodes: NodeRuntime[] = [];
+  readonly services = new Map<string, ServiceObject>();
+  readonly slices = new Map<string, EndpointSliceObject[]>();
+  readonly endpoints = new Map<string, EndpointsObject>();
+  readonly deployments = new Map<string, DeploymentObject>();
+  readonly replicaSets = new Map<string, ReplicaSetObject>();
+  readonly configMaps = new Map<string, ConfigMapObject>();
+  readonly secrets = new Map<string, SecretObject>();
+  readonly observations: Observation[] = [];
+  private listeners: ((o: Observation) => void)[] = [];
+  private uidCounter = 0;
+  private resourceVersion = 1000;
+  private hexCounter = 0;
+  /** services whose endpoints need a look at the end of this instant */
+  readonly dirtyServices = new Set<string>();
+  /** controllers need to run at the end of this instant */
+  controllersDirty = true;
+
+  constructor(readonly scenario: Scenario) {
+    this.rng = new SeededRandom(scenario.seed);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  schedule(t: number, task: Task): number {
+    return this.clock.schedule(t, task);
+  }
+
+  newUid(): string {
+    // deterministic UUID-shaped ids from the seeded generator
+    const hex = () => Math.floor(this.rng.next() * 0x10000).toString(16).padStart(4, '0');
+    this.uidCounter++;
+    return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
+  }
+
+  /** 64 hex chars, like a containerd container ID */
+  newContainerId(): string {
+    this.hexCounter++;
+    let s = '';
+    while (s.length < 64) s += Math.floor(this.rng.next() * 0x100000000).toString(16).padStart(8, '0');
+    return s.slice(0, 64);
+  }
+
+  nextResourceVersion(): string {
+    return String(++this.resourceVersion);
+  }
+
+  emit(o: Observation): void {
+    this.observations.push(o);
+    for (const l of this.listeners) l(o);
+  }
+
+  subscribe(cb: (o: Observation) => void): () => void {
+    this.listeners.push(cb);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== cb);
+    };
+  }
+
+  /** Record a Kubernetes event and print it. */
+  event(e: EventInput): EventObject | null {
+    const ev = this.recorder.record(e, this.now());
+    if (!ev) return null;
+    const fp = ev.involvedObject.fieldPath;
+    const m = fp ? /\{(.+)\}$/.exec(fp) : null;
+    this.emit({
+      t: this.now(),
+      type: 'event',
+      object: `${ev.involvedObject.kind.toLowerCase()}/${ev.involvedObject.name}`,
+      reason: ev.reason,
+      message: ev.message,
+      count: ev.count,
+      ...(m ? { container: m[1] } : {}),
+      eventType: ev.type,
+    });
+    return ev;
+  }
+}

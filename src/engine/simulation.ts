@@ -1,0 +1,537 @@
+/**
+ * A running simulation of one scenario: the loop that takes tasks off the virtual
+ * clock, runs the kubelet and the controllers, and prints what changed at the end
+ * of each instant. Deterministic: the same scenario and seed give the same output.
+ */
+import type { Scenario } from '../scenario/model';
+import type { ClusterView, LogLine, LogReader, MetricsView, NodeObject, PodObject } from './model/objects';
+import type { Observation } from './observations';
+import type { CommandOutput, SimSnapshot, SimulationApi } from './simulation-api';
+import { Engine, EPOCH_MS, type NodeRuntime } from './runtime/engine';
+import { Kubelet } from './kubelet/kubelet';
+import { newPodRuntime, stateString, type PodRuntime } from './kubelet/pod-runtime';
+import { refreshPodStatus } from './kubelet/pod-status';
+import { schedulePod, podRequests, type NodeLoad } from './scheduler/scheduler';
+import { createConfigMapObject, createDeploymentObject, createPodObject, createReplicaSetObject, createSecretObject, createServiceObject } from './cluster/api-objects';
+import { reconcileEndpointSlices, endpointSlicesEqual } from './controllers/endpointslice-controller';
+import { reconcileEndpoints } from './controllers/endpoints-controller';
+import { reconcileReplicaSet, newPodFromTemplate, replicaSetStatus, successfulCreateEvent, successfulDeleteEvent } from './controllers/replicaset-controller';
+import { randomSuffix } from './controllers/pod-template-hash';
+import { mapSelectorMatches, labelSelectorMatches } from './controllers/label-selector';
+import { newClients, settleTraffic, type ClientState } from './traffic/service-traffic';
+import { podLine, endpointsLine } from './runner-lines';
+import { createMetricsState, scrape, podMetrics, nodeMetrics, allPodMetrics, allNodeMetrics, type MetricsState, type ContainerUsage } from './metrics/metrics-server';
+import { runCommand } from './commands/run-command';
+import type { Manifest } from '../scenario/model';
+
+/** a manifest as applied: its kind and object (the source location is not needed) */
+export type ManifestInput = { [K in Manifest['kind']]: Pick<Extract<Manifest, { kind: K }>, 'kind' | 'object'> }[Manifest['kind']];
+import { runDeploymentController } from './controllers/deployment-sync';
+import { podInvolvedObject } from './events/involved-object';
+import { describeProbe } from './kubelet/probe-handler';
+import { cachedResult } from './kubelet/pod-status';
+
+export class Simulation implements SimulationApi {
+  readonly eng: Engine;
+  readonly kubelet: Kubelet;
+  readonly clients: ClientState[];
+  readonly metrics: MetricsState;
+  /** commands run so far (timeline and interactive), for replay and share links */
+  readonly history: { at: number; run: string; stdin?: string }[] = [];
+
+  constructor(readonly scenario: Scenario) {
+    const eng = (this.eng = new Engine(scenario));
+    this.kubelet = new Kubelet(eng);
+    scenario.nodes.forEach((n, i) => {
+      const obj: NodeObject = {
+        kind: 'Node',
+        metadata: { name: n.name, namespace: '', uid: eng.newUid(), labels: { 'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' }, annotations: {}, creationTimestamp: -86400, resourceVersion: eng.nextResourceVersion() },
+        status: {
+          capacity: { cpuMilli: n.cpuMilli, memoryBytes: n.memoryBytes, pods: n.maxPods },
+          allocatable: { cpuMilli: n.cpuMilli, memoryBytes: n.memoryBytes, pods: n.maxPods },
+          addresses: [
+            { type: 'InternalIP', address: `192.168.49.${i + 2}` },
+            { type: 'Hostname', address: n.name },
+          ],
+          ready: true,
+        },
+        podCIDR: `10.244.${i + 1}.0/24`,
+      };
+      eng.nodes.push({ obj, images: new Set(), pulls: new Map(), ipCounter: 0, index: i });
+    });
+    this.clients = newClients(scenario.traffic);
+    this.metrics = createMetricsState(scenario.metricResolution);
+    for (const m of scenario.manifests) this.applyManifest(m);
+    scenario.timeline.forEach((entry, i) => eng.schedule(entry.at, { kind: 'command', index: i }));
+    if (scenario.metricsServer) eng.schedule(scenario.metricResolution, { kind: 'scrape' });
+  }
+
+  // ---- the API objects
+
+  applyManifest(m: ManifestInput): string {
+    const eng = this.eng;
+    eng.controllersDirty = true;
+    switch (m.kind) {
+      case 'ConfigMap': {
+        const o = createConfigMapObject(eng, m.object);
+        const existed = eng.configMaps.has(o.metadata.name);
+        eng.configMaps.set(o.metadata.name, o);
+        return `configmap/${o.metadata.name} ${existed ? 'configured' : 'created'}`;
+      }
+      case 'Secret': {
+        const o = createSecretObject(eng, m.object);
+        const existed = eng.secrets.has(o.metadata.name);
+        eng.secrets.set(o.metadata.name, o);
+        return `secret/${o.metadata.name} ${existed ? 'configured' : 'created'}`;
+      }
+      case 'Service': {
+        const name = m.object.metadata?.name ?? '';
+        if (eng.services.has(name)) return `service/${name} unchanged`;
+        const o = createServiceObject(eng, m.object);
+        eng.services.set(name, o);
+        eng.dirtyServices.add(name);
+        return `service/${name} created`;
+      }
+      case 'Deployment': {
+        const name = m.object.metadata?.name ?? '';
+        const existing = eng.deployments.get(name);
+        if (existing) {
+          const before = JSON.stringify(existing.spec);
+          existing.spec = structuredClone(m.object.spec!);
+          if (JSON.stringify(existing.spec) === before) return `deployment.apps/${name} unchanged`;
+          if (JSON.stringify(existing.spec.template) !== JSON.stringify(JSON.parse(before).template)) existing.metadata.generation = (existing.metadata.generation ?? 1) + 1;
+          return `deployment.apps/${name} configured`;
+        }
+        eng.deployments.set(name, createDeploymentObject(eng, m.object));
+        return `deployment.apps/${name} created`;
+      }
+      case 'ReplicaSet': {
+        const name = m.object.metadata?.name ?? '';
+        const existing = eng.replicaSets.get(name);
+        if (existing) {
+          existing.spec = structuredClone(m.object.spec!);
+          return `replicaset.apps/${name} configured`;
+        }
+        eng.replicaSets.set(name, createReplicaSetObject(eng, m.object));
+        return `replicaset.apps/${name} created`;
+      }
+      case 'Pod': {
+        const name = m.object.metadata?.name ?? '';
+        if (eng.pods.has(name)) return `pod/${name} unchanged`;
+        this.addPod(createPodObject(eng, m.object));
+        return `pod/${name} created`;
+      }
+    }
+  }
+
+  addPod(obj: PodObject): PodRuntime {
+    const pod = newPodRuntime(obj);
+    this.eng.pods.set(obj.metadata.name, pod);
+    this.eng.controllersDirty = true;
+    this.schedule(pod);
+    return pod;
+  }
+
+  private nodeLoads(): NodeLoad[] {
+    const loads = new Map<string, NodeLoad>();
+    for (const n of this.eng.nodes) loads.set(n.obj.metadata.name, { node: n.obj, cpuMilli: 0, memoryBytes: 0, pods: 0 });
+    for (const p of this.eng.pods.values()) {
+      const l = p.obj.spec.nodeName ? loads.get(p.obj.spec.nodeName) : undefined;
+      if (!l || p.obj.status.phase === 'Succeeded' || p.obj.status.phase === 'Failed') continue;
+      const r = podRequests(p.obj);
+      l.cpuMilli += r.cpuMilli;
+      l.memoryBytes += r.memoryBytes;
+      l.pods++;
+    }
+    return [...loads.values()];
+  }
+
+  private loadCache: NodeLoad[] | null = null;
+
+  /** the scheduler binds the pod to a node, or records why it cannot */
+  private schedule(pod: PodRuntime): void {
+    const eng = this.eng;
+    if (pod.obj.metadata.deletionTimestamp !== undefined) return;
+    const loads = (this.loadCache ??= this.nodeLoads());
+    const r = schedulePod(pod.obj, loads);
+    if (!r.ok) {
+      const first = pod.unschedulable === undefined;
+      pod.unschedulable = r.message;
+      pod.dirty = true;
+      if (first || true)
+        eng.event({ involvedObject: podInvolvedObject(pod.obj), reason: 'FailedScheduling', message: r.message, type: 'Warning', source: { component: 'default-scheduler' } });
+      return;
+    }
+    pod.unschedulable = undefined;
+    pod.obj.spec.nodeName = r.node;
+    const l = loads.find((x) => x.node.metadata.name === r.node)!;
+    const req = podRequests(pod.obj);
+    l.cpuMilli += req.cpuMilli;
+    l.memoryBytes += req.memoryBytes;
+    l.pods++;
+    eng.event({
+      involvedObject: podInvolvedObject(pod.obj),
+      reason: 'Scheduled',
+      message: `Successfully assigned ${pod.obj.metadata.namespace}/${pod.name} to ${r.node}`,
+      type: 'Normal',
+      source: { component: 'default-scheduler' },
+    });
+    this.kubelet.admit(pod);
+  }
+
+  /** pods waiting for room get another try when something frees up */
+  private retryUnschedulable(): void {
+    for (const p of this.eng.pods.values()) if (p.unschedulable !== undefined && !p.deleted) this.schedule(p);
+  }
+
+  // ---- the loop
+
+  now(): number {
+    return this.eng.now();
+  }
+
+  private started = false;
+
+  advanceTo(t: number): void {
+    const eng = this.eng;
+    if (!this.started) {
+      this.started = true;
+      this.endOfInstant();
+    }
+    for (;;) {
+      const next = eng.clock.peekTime();
+      if (next === null || next > t) break;
+      // every task of this instant, including those it schedules for the same instant
+      for (let round = 0; round < 1000; round++) {
+        let task = eng.clock.popDue(next);
+        if (!task) break;
+        while (task) {
+          this.dispatch(task.task);
+          task = eng.clock.popDue(next);
+        }
+        this.endOfInstant();
+        if (eng.clock.peekTime() !== next) break;
+      }
+    }
+    eng.clock.advance(t);
+  }
+
+  nextChangeAt(): number | null {
+    return this.eng.clock.peekTime();
+  }
+
+  private dispatch(task: { kind: string; [k: string]: unknown }): void {
+    const eng = this.eng;
+    if (task.kind === 'command') {
+      const entry = this.scenario.timeline[task.index as number];
+      const out = this.run(entry.run, entry.stdin);
+      eng.emit({ t: eng.now(), type: 'command', run: entry.run, exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr });
+      return;
+    }
+    if (task.kind === 'scrape') {
+      this.scrapeMetrics();
+      eng.schedule(eng.now() + this.metrics.resolution, { kind: 'scrape' });
+      return;
+    }
+    if (task.kind === 'controllers') {
+      eng.controllersDirty = true;
+      return;
+    }
+    const pod = eng.pods.get(task.pod as string);
+    if (!pod) return;
+    this.kubelet.handle(task, pod);
+  }
+
+  private scrapeMetrics(): void {
+    const eng = this.eng;
+    const usage: ContainerUsage[] = [];
+    for (const p of eng.pods.values()) {
+      if (p.deleted) continue;
+      for (const c of p.containers) {
+        const inst = c.current;
+        if (!inst || c.actor.getSnapshot().value !== 'Running') continue;
+        const cpuLimit = c.spec.resources?.limits?.cpu;
+        let cpu = inst.overrides.cpuMilli ?? c.behaviour.spec.cpuMilli;
+        if (cpuLimit !== undefined) cpu = Math.min(cpu, parseCpu(String(cpuLimit)));
+        usage.push({ pod: p.name, node: p.obj.spec.nodeName, container: c.name, startedAt: inst.startedAt, cpuMilli: cpu, memoryBytes: inst.overrides.memoryBytes ?? c.behaviour.spec.memoryBytes });
+      }
+    }
+    scrape(this.metrics, eng.now(), usage, eng.nodes.map((n) => ({ name: n.obj.metadata.name })));
+  }
+
+  /** controllers, scheduling, statuses, endpoints; then print what changed */
+  private endOfInstant(): void {
+    const eng = this.eng;
+    const now = eng.now();
+    this.loadCache = null;
+    for (let round = 0; round < 20; round++) {
+      let changed = false;
+      // pod statuses first: controllers read them
+      for (const p of eng.pods.values()) {
+        if (p.dirty) {
+          refreshPodStatus(p, now);
+          p.dirty = false;
+          (p as PodRuntime & { lineDirty?: boolean }).lineDirty = true;
+          for (const s of eng.services.values()) if (s.spec.selector && mapSelectorMatches(s.spec.selector, p.obj.metadata.labels)) eng.dirtyServices.add(s.metadata.name);
+          eng.controllersDirty = true;
+        }
+      }
+      if (eng.controllersDirty) {
+        eng.controllersDirty = false;
+        changed = runDeploymentController(this) || changed;
+        changed = this.runReplicaSets() || changed;
+      }
+      if (!changed) break;
+    }
+    // pod lines
+    const removed: PodRuntime[] = [];
+    for (const p of eng.pods.values()) {
+      const pl = p as PodRuntime & { lineDirty?: boolean };
+      if (!pl.lineDirty) continue;
+      pl.lineDirty = false;
+      const line = podLine(now, p.obj);
+      const { t: _t, ...rest } = line;
+      const key = JSON.stringify(rest);
+      if (key !== p.lastLine) {
+        p.lastLine = key;
+        eng.emit(line);
+      }
+      if (p.deleted) removed.push(p);
+    }
+    for (const p of removed) {
+      eng.pods.delete(p.name);
+      eng.emit({ t: now, type: 'pod', name: p.name, deleted: true });
+      for (const s of eng.services.values()) if (s.spec.selector && mapSelectorMatches(s.spec.selector, p.obj.metadata.labels)) eng.dirtyServices.add(s.metadata.name);
+      eng.controllersDirty = true;
+    }
+    if (removed.length) {
+      this.retryUnschedulable();
+      if (eng.controllersDirty) {
+        eng.controllersDirty = false;
+        runDeploymentController(this);
+        this.runReplicaSets();
+      }
+      for (const p of eng.pods.values()) if (p.dirty) {
+        refreshPodStatus(p, now);
+        p.dirty = false;
+        const line = podLine(now, p.obj);
+        const { t: _t, ...rest } = line;
+        const key = JSON.stringify(rest);
+        if (key !== p.lastLine) {
+          p.lastLine = key;
+          eng.emit(line);
+        }
+      }
+    }
+    // endpoints
+    let routingChanged = false;
+    for (const name of eng.dirtyServices) {
+      const svc = eng.services.get(name);
+      if (!svc) continue;
+      const pods = [...eng.pods.values()].filter((p) => !p.deleted).map((p) => p.obj);
+      const before = eng.slices.get(name) ?? [];
+      const after = reconcileEndpointSlices(svc, pods, before, {
+        now,
+        newName: () => randomSuffix(() => eng.rng.next()),
+        newUid: () => eng.newUid(),
+      });
+      const ep = reconcileEndpoints(svc, pods, eng.endpoints.get(name), now, () => eng.newUid());
+      if (ep) eng.endpoints.set(name, ep);
+      if (!endpointSlicesEqual(before, after) || !eng.slices.has(name)) {
+        // count what left before this change with the old routing
+        if (!routingChanged) settleTraffic(eng, this.clients, now);
+        routingChanged = true;
+        eng.slices.set(name, after);
+        eng.emit(endpointsLine(now, name, after));
+      }
+    }
+    eng.dirtyServices.clear();
+    settleTraffic(eng, this.clients, now);
+  }
+
+  private runReplicaSets(): boolean {
+    const eng = this.eng;
+    const now = eng.now();
+    let changed = false;
+    const byOwner = new Map<string, PodObject[]>();
+    for (const p of eng.pods.values()) {
+      const o = p.obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+      if (!o || p.deleted) continue;
+      let list = byOwner.get(o.name);
+      if (!list) byOwner.set(o.name, (list = []));
+      list.push(p.obj);
+    }
+    for (const rs of eng.replicaSets.values()) {
+      const owned = byOwner.get(rs.metadata.name) ?? [];
+      const d = reconcileReplicaSet(rs, owned, { now });
+      for (let i = 0; i < d.create; i++) {
+        let name = '';
+        do name = `${rs.metadata.name}-${randomSuffix(() => eng.rng.next())}`;
+        while (eng.pods.has(name));
+        const obj = newPodFromTemplate(rs, name, eng.newUid(), now);
+        obj.metadata.resourceVersion = eng.nextResourceVersion();
+        const ev = successfulCreateEvent(name);
+        eng.event({ involvedObject: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: 'default', uid: rs.metadata.uid }, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
+        this.addPod(obj);
+        changed = true;
+      }
+      for (const p of d.delete) {
+        const pod = eng.pods.get(p.metadata.name);
+        if (!pod || pod.obj.metadata.deletionTimestamp !== undefined) continue;
+        this.kubelet.delete(pod, undefined);
+        const ev = successfulDeleteEvent(p.metadata.name);
+        eng.event({ involvedObject: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: 'default', uid: rs.metadata.uid }, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
+        changed = true;
+      }
+      rs.status = replicaSetStatus(rs, byOwner.get(rs.metadata.name) ?? [], now);
+    }
+    return changed;
+  }
+
+  // ---- commands
+
+  run(command: string, stdin?: string): CommandOutput {
+    this.history.push({ at: this.now(), run: command, ...(stdin !== undefined ? { stdin } : {}) });
+    const out = runCommand(this, command, stdin);
+    // a command may change state at this instant: settle it now
+    this.endOfInstant();
+    return out;
+  }
+
+  // ---- reading
+
+  observations(): readonly Observation[] {
+    return this.eng.observations;
+  }
+
+  onObservation(cb: (o: Observation) => void): () => void {
+    return this.eng.subscribe(cb);
+  }
+
+  view(): ClusterView {
+    const eng = this.eng;
+    const now = eng.now();
+    for (const p of eng.pods.values()) if (p.dirty) {
+      refreshPodStatus(p, now);
+    }
+    const pods = [...eng.pods.values()].filter((p) => !p.deleted).map((p) => p.obj);
+    const logs: LogReader = {
+      current: (pod, container) => {
+        const c = eng.pods.get(pod)?.containers.find((x) => x.name === container);
+        if (!c?.current) return undefined;
+        return instanceLogs(c.current.logs, c.behaviour.spec.logs, c.current.startedAt, c.current.finishedAt ?? now);
+      },
+      previous: (pod, container) => {
+        const c = eng.pods.get(pod)?.containers.find((x) => x.name === container);
+        if (!c?.previous) return undefined;
+        return instanceLogs(c.previous.logs, c.behaviour.spec.logs, c.previous.startedAt, c.previous.finishedAt ?? now);
+      },
+    };
+    const metrics: MetricsView = {
+      available: this.scenario.metricsServer,
+      pods: new Map(allPodMetrics(this.metrics).map((m) => [m.name, m])),
+      nodes: new Map(allNodeMetrics(this.metrics).map((m) => [m.name, m])),
+    };
+    void podMetrics;
+    void nodeMetrics;
+    return {
+      now,
+      epochMs: EPOCH_MS,
+      nodes: eng.nodes.map((n) => n.obj),
+      pods,
+      services: [...eng.services.values()],
+      endpointSlices: [...eng.slices.values()].flat(),
+      endpoints: [...eng.endpoints.values()],
+      deployments: [...eng.deployments.values()],
+      replicaSets: [...eng.replicaSets.values()],
+      configMaps: [...eng.configMaps.values()],
+      secrets: [...eng.secrets.values()],
+      events: eng.recorder.list(),
+      logs,
+      metrics,
+    };
+  }
+
+  snapshot(): SimSnapshot {
+    const eng = this.eng;
+    const view = this.view();
+    const containers = [];
+    const podWorkers: Record<string, string> = {};
+    for (const p of eng.pods.values()) {
+      if (p.deleted) continue;
+      podWorkers[p.name] = stateString(p.worker.getSnapshot().value);
+      for (const c of p.containers) {
+        containers.push({
+          pod: p.name,
+          name: c.name,
+          init: c.kind === 'init',
+          sidecar: c.kind === 'sidecar',
+          machineState: stateString(c.actor.getSnapshot().value),
+          backOffUntil: c.backOffUntil,
+          killAt: c.current?.stopping?.killAt ?? null,
+          probes: Object.values(c.probes)
+            .filter((pr) => !!pr)
+            .map((pr) => {
+              const s = pr!.actor.getSnapshot();
+              return {
+                type: pr!.type,
+                state: stateString(s.value),
+                result: cachedResult(pr!),
+                run: s.context.run,
+                lastResult: s.context.lastResult,
+                failureThreshold: pr!.spec.failureThreshold,
+                successThreshold: pr!.spec.successThreshold,
+                periodSeconds: pr!.spec.periodSeconds,
+                initialDelaySeconds: pr!.spec.initialDelaySeconds,
+                timeoutSeconds: pr!.spec.timeoutSeconds,
+                forced: c.current?.overrides.probes[pr!.type] ?? null,
+                lastProbeAt: pr!.lastProbeAt,
+                nextProbeAt: pr!.nextAt,
+                description: describeProbe(c, pr!),
+              };
+            }),
+        });
+      }
+    }
+    const traffic = this.clients.map((cl) => ({
+      service: cl.spec.service,
+      ok: cl.ok,
+      failed: cl.failed,
+      rps: view.now >= cl.spec.from && view.now < (cl.spec.to ?? Infinity) ? cl.spec.rps : 0,
+      routes: cl.routes.map((r) => ({ pod: r.pod, share: 1 / Math.max(1, cl.routes.length), ok: r.ok })),
+    }));
+    return { view, containers, traffic, podWorkers };
+  }
+
+  /** run to the end of the scenario (or `until`) and add the summary line */
+  runToEnd(until = this.scenario.duration): readonly Observation[] {
+    this.advanceTo(until);
+    settleTraffic(this.eng, this.clients, until);
+    const requests: Record<string, { ok: number; failed: number }> = {};
+    for (const cl of this.clients) {
+      const r = (requests[cl.spec.service] ??= { ok: 0, failed: 0 });
+      r.ok += cl.ok;
+      r.failed += cl.failed;
+    }
+    this.eng.emit({ t: until, type: 'summary', requests });
+    return this.eng.observations;
+  }
+}
+
+/** explicit log lines plus the periodic lines an `apps` entry describes, generated on read */
+function instanceLogs(explicit: LogLine[], spec: { every: number; lines: string[] } | undefined, from: number, to: number): LogLine[] {
+  if (!spec || spec.every <= 0 || !spec.lines.length) return explicit;
+  const gen: LogLine[] = [];
+  let k = 0;
+  for (let t = from + spec.every; t <= to + 1e-9 && gen.length < 100_000; t = from + spec.every * ++k + spec.every) gen.push({ t, text: spec.lines[k % spec.lines.length], stream: 'stdout' });
+  if (!explicit.length) return gen;
+  return [...explicit, ...gen].sort((a, b) => a.t - b.t);
+}
+
+function parseCpu(q: string): number {
+  if (q.endsWith('m')) return Number(q.slice(0, -1));
+  return Number(q) * 1000;
+}
+
+export type { NodeRuntime };
+export { labelSelectorMatches };
