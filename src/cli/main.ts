@@ -175,3 +175,8 @@ function run(argv: string[], io: Io): number {
   io.err(`podsim: unknown command "${cmd}"\n\n${USAGE}`);
   return 2;
 }
+
+// for the bench and scripts that drive the engine from Node
+export { Simulation } from '../engine/simulation';
+export { loadScenario } from '../scenario/load-scenario';
+export { simulationAt } from '../engine/seek';

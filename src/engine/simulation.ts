@@ -12,7 +12,7 @@ import { Kubelet } from './kubelet/kubelet';
 import { newPodRuntime, stateString, type PodRuntime } from './kubelet/pod-runtime';
 import { refreshPodStatus } from './kubelet/pod-status';
 import { schedulePod, podRequests, type NodeLoad } from './scheduler/scheduler';
-import { createConfigMapObject, createDeploymentObject, createPodObject, createReplicaSetObject, createSecretObject, createServiceObject } from './cluster/api-objects';
+import { applyPodAdmission, createConfigMapObject, createDeploymentObject, createPodObject, createReplicaSetObject, createSecretObject, createServiceObject } from './cluster/api-objects';
 import { reconcileEndpointSlices, endpointSlicesEqual } from './controllers/endpointslice-controller';
 import { reconcileEndpoints } from './controllers/endpoints-controller';
 import { reconcileReplicaSet, newPodFromTemplate, replicaSetStatus, successfulCreateEvent, successfulDeleteEvent } from './controllers/replicaset-controller';
@@ -61,7 +61,6 @@ export class Simulation implements SimulationApi {
     });
     this.clients = newClients(scenario.traffic);
     this.metrics = createMetricsState(scenario.metricResolution);
-    for (const m of scenario.manifests) this.applyManifest(m);
     scenario.timeline.forEach((entry, i) => eng.schedule(entry.at, { kind: 'command', index: i }));
     if (scenario.metricsServer) eng.schedule(scenario.metricResolution, { kind: 'scrape' });
   }
@@ -125,6 +124,7 @@ export class Simulation implements SimulationApi {
   }
 
   addPod(obj: PodObject): PodRuntime {
+    applyPodAdmission(this.eng, obj);
     const pod = newPodRuntime(obj);
     this.eng.pods.set(obj.metadata.name, pod);
     this.eng.controllersDirty = true;
@@ -195,7 +195,9 @@ export class Simulation implements SimulationApi {
   advanceTo(t: number): void {
     const eng = this.eng;
     if (!this.started) {
+      // the manifests are applied at time 0, in file order, once observers are listening
       this.started = true;
+      for (const m of this.scenario.manifests) this.applyManifest(m);
       this.endOfInstant();
     }
     for (;;) {
@@ -234,6 +236,7 @@ export class Simulation implements SimulationApi {
       return;
     }
     if (task.kind === 'controllers') {
+      eng.controllersWoken(task.at as number);
       eng.controllersDirty = true;
       return;
     }

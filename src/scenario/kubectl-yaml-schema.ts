@@ -7,7 +7,7 @@
  * Timestamps stay strings, as they end up as strings in the JSON kubectl sends.
  * Source: gopkg.in/yaml.v2 resolve.go (resolveMapList, ParseInt(plain, 0, 64)).
  */
-import { FAILSAFE_SCHEMA, Type, types } from 'js-yaml';
+import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
 
 const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
@@ -49,7 +49,47 @@ const yaml11Int = new Type('tag:yaml.org,2002:int', {
   represent: (object: object) => String(object),
 });
 
+const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+const yaml11Null = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || NULL_WORDS.has(data),
+  construct: () => null,
+  predicate: (object: unknown) => object === null,
+  represent: () => 'null',
+});
+
+const FLOAT_RE = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const SPECIAL_FLOATS: Record<string, number> = {
+  '.inf': Infinity,
+  '.Inf': Infinity,
+  '.INF': Infinity,
+  '+.inf': Infinity,
+  '+.Inf': Infinity,
+  '+.INF': Infinity,
+  '-.inf': -Infinity,
+  '-.Inf': -Infinity,
+  '-.INF': -Infinity,
+  '.nan': NaN,
+  '.NaN': NaN,
+  '.NAN': NaN,
+};
+
+const yaml11Float = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && (data in SPECIAL_FLOATS || FLOAT_RE.test(data.replace(/_/g, ''))),
+  construct: (data: string) => (data in SPECIAL_FLOATS ? SPECIAL_FLOATS[data] : Number(data.replace(/_/g, ''))),
+  predicate: (object: unknown) => typeof object === 'number',
+  represent: (object: object) => String(object),
+});
+
+/** `<<` merge keys, which go-yaml v2 honours; js-yaml merges on this tag. */
+const yaml11Merge = new Type('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === '<<' || data === null,
+});
+
 /** Schema for every document of a scenario file (manifests and the Scenario alike). */
 export const KUBECTL_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [types.null, yaml11Bool, yaml11Int, types.float, types.merge],
+  implicit: [yaml11Null, yaml11Bool, yaml11Int, yaml11Float, yaml11Merge],
 });

@@ -52,7 +52,8 @@ function split(str: string): Split | { error: string } {
   if (pos >= end) return { negative, num: '0', denom: '', suffix: '' };
   let i = pos;
   while (i < end && isDigit(str[i])) i++;
-  const num = str.slice(pos, i);
+  // "if we stripped all numerator positions, always return 0"
+  const num = str.slice(pos, i) || '0';
   pos = i;
   let denom = '';
   if (pos < end && str[pos] === '.') {

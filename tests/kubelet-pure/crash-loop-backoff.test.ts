@@ -30,7 +30,8 @@ function simulate(runFor: (i: number) => number, instances: number) {
     const finishedAt = t + runFor(i);
     let now = finishedAt;
     let message: string | null = null;
-    for (;;) {
+    for (let guard = 0; ; guard++) {
+      if (guard > 3) throw new Error(`no restart after ${guard} syncs at back-off expiry`);
       const d = decideContainerRestart(entry, finishedAt, now);
       entry = d.entry;
       if (d.start) break;

@@ -137,6 +137,13 @@ const cases: Case[] = [
     want: 'Running',
   },
   {
+    name: 'started sidecar running, app crash-looping → Running (sidecar not pending)',
+    spec: spec(['app'], { sidecars: ['proxy'] }),
+    init: [running('proxy')],
+    regular: [waiting('app', 'CrashLoopBackOff', 1)],
+    want: 'Running',
+  },
+  {
     name: 'sidecar crash-looping while app runs → Running',
     spec: spec(['app'], { sidecars: ['proxy'] }),
     init: [waiting('proxy', 'CrashLoopBackOff', 1)],

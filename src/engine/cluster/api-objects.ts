@@ -91,3 +91,44 @@ function decodeBase64(v: string): string {
     return v;
   }
 }
+
+/**
+ * What the API server's admission adds to every pod on create: the default service
+ * account and its token volume (ServiceAccount admission), the not-ready/unreachable
+ * tolerations (DefaultTolerationSeconds), priority 0, the default scheduler.
+ */
+export function applyPodAdmission(eng: Engine, pod: PodObject): void {
+  const spec = pod.spec;
+  spec.serviceAccountName ??= 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.schedulerName ??= 'default-scheduler';
+  spec.enableServiceLinks ??= true;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  spec.tolerations ??= [];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    if (!spec.tolerations.some((t) => t.key === key)) spec.tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+  if (spec.automountServiceAccountToken !== false && !(spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) {
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    let suffix = '';
+    for (let i = 0; i < 5; i++) suffix += alphabet[eng.rng.int(alphabet.length)];
+    const name = `kube-api-access-${suffix}`;
+    spec.volumes = [
+      ...(spec.volumes ?? []),
+      {
+        name,
+        projected: {
+          defaultMode: 420,
+          sources: [
+            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+          ],
+        },
+      },
+    ];
+    const mount = { name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };
+    for (const c of [...(spec.initContainers ?? []), ...spec.containers]) c.volumeMounts = [...(c.volumeMounts ?? []), mount];
+  }
+}

@@ -449,7 +449,7 @@ class DeploymentSync {
     const minAvailable = this.settings.replicas - maxUnavailable(this.settings);
     // Unavailable new pods must not let old ones go (rolling.go's worked example).
     const newRSUnavailable = replicasOf(newRS) - newRS.status.availableReplicas;
-    const maxScaledDown = allPods - minAvailable;
+    const maxScaledDown = allPods - minAvailable - newRSUnavailable;
     if (maxScaledDown <= 0) return false;
 
     const cleaned = this.cleanupUnhealthyReplicas(oldRSs, maxScaledDown);

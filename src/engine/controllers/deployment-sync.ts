@@ -7,6 +7,7 @@ import type { Simulation } from '../simulation';
 import type { PodObject, ReplicaSetObject } from '../model/objects';
 import { reconcileDeployment } from './deployment-controller';
 import { labelSelectorMatches } from './label-selector';
+import { nextAvailabilityCheck } from './pod-readiness';
 
 export function runDeploymentController(sim: Simulation): boolean {
   const eng = sim.eng;
@@ -58,8 +59,14 @@ export function runDeploymentController(sim: Simulation): boolean {
     for (const e of r.events) eng.event({ involvedObject: involved, reason: e.reason, message: e.message, type: e.type, source: { component: 'deployment-controller' } });
     d.status = r.status;
     d.metadata.annotations = r.annotations;
-    if (r.requeueAt !== undefined && r.requeueAt > now) eng.schedule(r.requeueAt, { kind: 'controllers' });
+    if (r.requeueAt !== undefined && r.requeueAt > now) eng.wakeControllersAt(r.requeueAt);
+    // a pod that is Ready becomes available minReadySeconds later: look again then
+    const minReady = d.spec.minReadySeconds ?? 0;
+    if (minReady > 0) {
+      const pods = rss.flatMap((rs) => podsByRs.get(rs.metadata.name) ?? []);
+      const at = nextAvailabilityCheck(pods, minReady, now);
+      if (at !== undefined) eng.wakeControllersAt(at);
+    }
   }
-  // availability after minReadySeconds needs a look later
   return changed;
 }

@@ -28,12 +28,18 @@ export type { EventInput } from './events-cache';
 export interface EventRecorderOptions {
   /** model client-go's aggregation and spam filter (default true) */
   correlate?: boolean;
+  /**
+   * with `correlate`: also apply the spam filter (burst 25 per source+object, then one per
+   * 300 s). Default true; the simulation turns it off so a learner sees every event (README, Simplifications).
+   */
+  spamFilter?: boolean;
   /** wall-clock ms of virtual time 0 (ClusterView.epochMs), used only for event names */
   epochMs?: number;
 }
 
 export interface EventRecorderState {
   correlate: boolean;
+  spamFilter: boolean;
   epochMs: number;
   /** all events, in creation order */
   events: EventObject[];
@@ -55,6 +61,7 @@ export class EventRecorder {
   constructor(options: EventRecorderOptions = {}) {
     this.state = {
       correlate: options.correlate ?? true,
+      spamFilter: options.spamFilter ?? true,
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
       events: [],
       index: {},
@@ -95,7 +102,7 @@ export class EventRecorder {
       key = agg.key;
     }
     const log = eventObserve(s.cache, key, now, () => this.newName(toRecord.involvedObject.name, now));
-    if (s.correlate && spamFilter(s.cache, toRecord, now)) return null;
+    if (s.correlate && s.spamFilter && spamFilter(s.cache, toRecord, now)) return null;
 
     s.resourceVersion++;
     const existing = s.index[log.name];

@@ -3,7 +3,6 @@
  * (k8s.io/kubectl/pkg/cmd/util/helpers.go StandardErrorMessage), other errors as
  * `error: message` (cmdutil.CheckErr), both on stderr with exit code 1.
  */
-import type { CommandOutput } from '../simulation-api';
 import type { ResourceKind } from '../../scenario/commands/command-ast';
 import { API_RESOURCES, qualifiedResource } from './api-resources';
 
@@ -17,14 +16,4 @@ export function fromServer(reason: ApiReason, message: string): string {
 export function notFoundMessage(resource: ResourceKind | string, name: string): string {
   const qualified = resource in API_RESOURCES ? qualifiedResource(resource as ResourceKind) : resource;
   return fromServer('NotFound', `${qualified} "${name}" not found`);
-}
-
-/** a command that failed with these stderr lines (kubectl exits 1) */
-export function failure(stderrLines: string[], stdout = ''): CommandOutput {
-  return { stdout, stderr: stderrLines.map((l) => l + '\n').join(''), exitCode: 1 };
-}
-
-/** kubectl's own (client-side) error */
-export function clientError(message: string): CommandOutput {
-  return failure([`error: ${message}`]);
 }

@@ -24,7 +24,7 @@ const programs = new Map<string, { ok: true; program: ShellProgram } | { ok: fal
 export function compileCached(script: string): { ok: true; program: ShellProgram } | { ok: false; message: string } {
   let p = programs.get(script);
   if (!p) {
-    const r = compileShell(script);
+    const r = compileShell(script, { unknownCommands: 'not-found' });
     p = r.ok ? { ok: true, program: r.program } : { ok: false, message: r.problems.map((x) => x.message).join('; ') };
     programs.set(script, p);
   }

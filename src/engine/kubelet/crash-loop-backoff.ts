@@ -60,7 +60,7 @@ export function isInBackOffSince(
 ): boolean {
   if (!entry) return false;
   if (hasExpired(entry, finishedAt, policy)) return false;
-  return now - finishedAt <= entry.backoff;
+  return now - finishedAt < entry.backoff;
 }
 
 /** IsInBackOffSinceUpdate(key, now): `now − lastUpdate < backoff` unless missing or expired (image pulls). */

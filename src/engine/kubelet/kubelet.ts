@@ -109,6 +109,12 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
         const files: Record<string, string> = {};
         if (s) for (const [k, val] of Object.entries(s.data)) files['/' + k] = val;
         pod.volumes[v.name] = newVolume(true, files);
+      } else if (v.projected && v.name.startsWith('kube-api-access-')) {
+        pod.volumes[v.name] = newVolume(true, {
+          '/namespace': pod.obj.metadata.namespace,
+          '/token': 'eyJhbGciOiJSUzI1NiIsImtpZCI6InBvZHNpbSJ9.e30.c2lnbmF0dXJl',
+          '/ca.crt': '-----BEGIN CERTIFICATE-----\n(podsim cluster CA)\n-----END CERTIFICATE-----\n',
+        });
       } else pod.volumes[v.name] = newVolume(false);
     }
     const spec = pod.obj.spec;
@@ -348,7 +354,7 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
     // a re-pull of a present image only checks the registry
     const duration = missing ? Math.min(spec?.pull ?? 2, 1) : present ? 0.5 : spec?.pull ?? 2;
     const podHasInit = pod.containers.some((x) => x.kind !== 'regular');
-    if (!(c.kind === 'regular' && podHasInit && !everStarted(c))) {
+    if (!(podHasInit && !everStarted(c))) {
       if (state(c) !== 'Waiting.ContainerCreating') c.actor.send({ type: 'PULLING' });
     }
     podEvent(eng, pod, c, 'Normal', 'Pulling', `Pulling image "${image}"`);
@@ -550,7 +556,8 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
     pod.dirty = true;
     const worker = stateString(pod.worker.getSnapshot().value);
     if (worker === 'Unscheduled' || worker === 'TerminatedPod') {
-      pod.worker.send({ type: 'DELETE' });
+      // nothing runs: the object goes at once (TerminatedPod is final and takes no more events)
+      if (worker === 'Unscheduled') pod.worker.send({ type: 'DELETE' });
       this.remove(pod);
       return;
     }

@@ -110,7 +110,8 @@ export function newContainerRuntime(spec: Container, kind: ContainerKind, index:
   actor.start();
   // With init containers, a regular container without a runtime record waits as PodInitializing
   // (kubelet_pods.go convertToAPIContainerStatuses default reason).
-  if (kind === 'regular' && podHasInit) actor.send({ type: 'POD_INITIALIZING' });
+  // (the same default applies to the init containers' own statuses: hasInitContainers is passed for both lists)
+  if (podHasInit) actor.send({ type: 'POD_INITIALIZING' });
   const probes: ContainerRuntime['probes'] = {};
   // Regular init containers have no probes (API validation); sidecars and app containers may.
   if (kind !== 'init') {

@@ -4,17 +4,21 @@
  * the container started, worker.go).
  */
 
+/** an instant just after `t`, for "the next tick after now" (well above float noise, well below any probe period) */
+export const JUST_AFTER = 1e-6;
+
 /** the first tick at or after `t` */
 export function firstTickAtOrAfter(anchor: number, period: number, t: number): number {
   if (t <= anchor) return anchor;
-  const k = Math.ceil((t - anchor) / period - 1e-9);
+  // tolerate float noise in time units (a tick at exactly t counts)
+  const k = Math.ceil((t - anchor - 1e-9) / period);
   return anchor + k * period;
 }
 
 /** the latest tick at or before `t`, or null before the anchor */
 export function lastTickAtOrBefore(anchor: number, period: number, t: number): number | null {
   if (t < anchor) return null;
-  return anchor + Math.floor((t - anchor) / period + 1e-9) * period;
+  return anchor + Math.floor((t - anchor + 1e-9) / period) * period;
 }
 
 /** worker.go: `if int32(time.Since(startedAt).Seconds()) < initialDelaySeconds { skip }` */

@@ -9,7 +9,7 @@
 import type { Engine } from '../runtime/engine';
 import { stateString, type ContainerRuntime, type PodRuntime, type ProbeRuntime } from './pod-runtime';
 import { evaluateProbe } from './probe-handler';
-import { firstEligibleTick, firstTickAtOrAfter } from './probe-timing';
+import { firstEligibleTick, firstTickAtOrAfter, JUST_AFTER } from './probe-timing';
 import { cachedResult } from './pod-status';
 import { podInvolvedObject } from '../events/involved-object';
 import type { ProbeType } from './probe-worker-machine';
@@ -54,7 +54,7 @@ export function planProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr:
     if (out.result === 'Success' && cachedResult(pr) === 'Success') {
       // Nothing observable happens at this tick: skip to the next change of the program.
       if (!Number.isFinite(out.until)) return;
-      t = firstTickAtOrAfter(pr.anchor, P, Math.max(out.until, t + 1e-9));
+      t = firstTickAtOrAfter(pr.anchor, P, Math.max(out.until, t + JUST_AFTER));
       continue;
     }
     pr.nextAt = t;
@@ -95,7 +95,7 @@ export function runProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: 
     else if (pr.type === 'startup' && after === 'OnHold.Success') fx.onVerdict(pod, c, pr, 'started');
     else if (after === 'OnHold.Failure') fx.onVerdict(pod, c, pr, 'kill');
   }
-  if (probing(pr) && pr.timer === null && pr.anchor !== null) planProbe(eng, pod, c, pr, now + 1e-9);
+  if (probing(pr) && pr.timer === null && pr.anchor !== null) planProbe(eng, pod, c, pr, now + JUST_AFTER);
 }
 
 /**

@@ -39,7 +39,7 @@ export interface NodeRuntime {
 export class Engine {
   readonly clock = new VirtualClock();
   readonly rng: SeededRandom;
-  readonly recorder = new EventRecorder();
+  readonly recorder = new EventRecorder({ correlate: true, spamFilter: false, epochMs: EPOCH_MS });
   readonly pods = new Map<string, PodRuntime>();
   readonly nodes: NodeRuntime[] = [];
   readonly services = new Map<string, ServiceObject>();
@@ -65,6 +65,19 @@ export class Engine {
 
   now(): number {
     return this.clock.now();
+  }
+
+  private controllerWakeups = new Set<number>();
+
+  /** run the controllers again at `t` (once, however often asked) */
+  wakeControllersAt(t: number): void {
+    if (this.controllerWakeups.has(t)) return;
+    this.controllerWakeups.add(t);
+    this.schedule(t, { kind: 'controllers', at: t });
+  }
+
+  controllersWoken(t: number): void {
+    this.controllerWakeups.delete(t);
   }
 
   schedule(t: number, task: Task): number {

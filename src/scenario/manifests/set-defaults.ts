@@ -46,7 +46,8 @@ function setHandlerDefaults(h: LifecycleHandler | undefined): void {
 }
 
 function setContainerDefaults(c: Container, hostNetwork: boolean): void {
-  if (!c.imagePullPolicy && typeof c.image === 'string') c.imagePullPolicy = defaultPullPolicy(c.image);
+  // with no image the tag is "": IfNotPresent (and validation reports the image)
+  if (!c.imagePullPolicy) c.imagePullPolicy = typeof c.image === 'string' && c.image ? defaultPullPolicy(c.image) : 'IfNotPresent';
   if (!c.terminationMessagePath) c.terminationMessagePath = '/dev/termination-log';
   if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
   if (!c.resources) c.resources = {};
@@ -73,7 +74,7 @@ function setContainerDefaults(c: Container, hostNetwork: boolean): void {
 
 function setVolumeDefaults(v: Volume): void {
   const sources = Object.keys(v).filter((k) => k !== 'name');
-  if (sources.every((k) => (v as Record<string, unknown>)[k] == null)) v.emptyDir = {};
+  if (sources.every((k) => (v as unknown as Record<string, unknown>)[k] == null)) v.emptyDir = {};
   if (v.configMap && v.configMap.defaultMode === undefined) v.configMap.defaultMode = DEFAULT_FILE_MODE;
   if (v.secret && v.secret.defaultMode === undefined) v.secret.defaultMode = DEFAULT_FILE_MODE;
   if (v.downwardAPI && v.downwardAPI.defaultMode === undefined) v.downwardAPI.defaultMode = DEFAULT_FILE_MODE;
@@ -87,6 +88,8 @@ export function setPodSpecDefaults(spec: PodSpec): void {
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {
     spec.terminationGracePeriodSeconds = 30;
   }
+  // a negative grace period is accepted and treated as 1 (pkg/api/pod/util.go, since v1.21)
+  if (spec.terminationGracePeriodSeconds < 0) spec.terminationGracePeriodSeconds = 1;
   if (!spec.securityContext) spec.securityContext = {};
   if (!spec.schedulerName) spec.schedulerName = 'default-scheduler';
   if (spec.enableServiceLinks === undefined || spec.enableServiceLinks === null) spec.enableServiceLinks = true;

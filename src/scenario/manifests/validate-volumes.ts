@@ -80,7 +80,7 @@ export function validateVolumes(volumes: Volume[] | undefined, p: FieldPath): { 
     const errs: FieldProblem[] = [];
     let n = 0;
     for (const kind of VOLUME_SOURCES) {
-      const source = (vol as Record<string, unknown>)[kind];
+      const source = (vol as unknown as Record<string, unknown>)[kind];
       if (source === undefined || source === null) continue;
       if (n > 0) errs.push(forbidden(ip.child(kind), 'may not specify more than 1 volume type'));
       else {

@@ -36,7 +36,7 @@ export function getParam(env: ExpandEnv, name: string): string | undefined {
     case '#':
       return String(sh.positional.length);
     case '0':
-      return state.argv0;
+      return sh.argv0 ?? state.argv0;
     case '-':
       return optionLetters(thread);
     case '@':

@@ -17,7 +17,8 @@ export function writeTarget(state: ShellState, host: ShellHost, target: OutTarge
       host.fs.write(target.path, text, true);
       return;
     case 'capture':
-      state.captures[target.id] = (state.captures[target.id] ?? '') + text;
+      // a background job may outlive the substitution whose output it inherited
+      if (target.id in state.captures) state.captures[target.id] += text;
       return;
     case 'pipe':
       feedPipe(state, host, target.id, text);

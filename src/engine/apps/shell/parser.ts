@@ -5,7 +5,12 @@ import { ArithSyntaxError, parseArithmetic } from './arithmetic';
 import type {
   AndOrNode,
   Assign,
+  CaseNode,
+  ForNode,
+  IfNode,
+  LoopNode,
   CommandNode,
+  FuncDefNode,
   ListNode,
   ParamOp,
   PipelineNode,
@@ -456,7 +461,7 @@ export class Parser {
       const c = src[i];
       if (c === ':') this.unsupported(at, 'substring expansion `${name:offset:length}`');
       else if (c === '/') this.unsupported(at, 'pattern substitution `${name/pattern/string}`');
-      else if (c === '[') this.unsupported(at, 'arrays');
+      else if (c === '[') this.unsupported(at, 'array subscript `${name[...]}`');
       else if (c === '^' || c === ',') this.unsupported(at, 'case modification `${name^^}`');
       else this.fail('bad substitution', at);
       return this.skipBrace(at, q);
@@ -606,7 +611,7 @@ export class Parser {
 
   private parseCommand(): CommandNode {
     const tok = this.peek();
-    let node: CommandNode;
+    let node: Exclude<CommandNode, FuncDefNode>;
     if (this.isOp(tok, '(')) {
       this.next();
       const body = this.parseCompoundList();
@@ -627,17 +632,17 @@ export class Parser {
           break;
         }
         case 'if':
-          node = this.parseIf();
+          node = this.parseIf() as IfNode;
           break;
         case 'while':
         case 'until':
-          node = this.parseLoop(word === 'until');
+          node = this.parseLoop(word === 'until') as LoopNode;
           break;
         case 'for':
-          node = this.parseFor();
+          node = this.parseFor() as ForNode;
           break;
         case 'case':
-          node = this.parseCase();
+          node = this.parseCase() as CaseNode;
           break;
         case 'function':
           return this.parseFunctionKeyword();
@@ -645,8 +650,10 @@ export class Parser {
           this.unsupported(tok.start, '`[[ ... ]]` (use `[ ... ]`)');
           return this.parseSimple();
         default:
+          // same grammar as `for`: parse it so later lines are still checked
           this.unsupported(tok.start, '`select`');
-          return this.parseSimple();
+          node = this.parseFor() as ForNode;
+          break;
       }
     } else if (tok.t === 'word' && this.isReserved(tok, ...TERMINATORS, 'in')) {
       this.unexpected(tok);
@@ -889,13 +896,15 @@ export class Parser {
     if (!first || first.t !== 'lit' || first.q) return null;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.v);
     if (!m) return null;
-    if (m[2]) {
-      this.unsupported(tok.start, '`+=` assignment');
-      return null;
-    }
+    // reported, then read as a plain assignment so the word is not also taken for a command
+    if (m[2]) this.unsupported(tok.start, '`+=` assignment');
     const rest = first.v.slice(m[0].length);
     const parts: WordPart[] = rest ? [{ t: 'lit', v: rest, q: false }, ...tok.parts.slice(1)] : tok.parts.slice(1);
-    if (parts.length === 0 && this.src[tok.end] === '(') this.unsupported(tok.start, 'arrays');
+    if (parts.length === 0 && this.src[tok.end] === '(') {
+      this.unsupported(tok.start, 'array assignment `name=(...)`');
+      const close = this.src.indexOf(')', tok.end);
+      this.pos = close < 0 ? this.src.length : close + 1;
+    }
     return { name: m[1], value: { parts, pos: this.posOf(tok.start + m[0].length), async: tok.async } };
   }
 }

@@ -87,7 +87,9 @@ export function hasWildcard(pat: string): boolean {
   for (let i = 0; i < pat.length; i++) {
     const c = pat[i];
     if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[') return true;
+    else if (c === '*' || c === '?') return true;
+    // a bracket expression needs its closing `]`: a lone `[` (the test command) is literal
+    else if (c === '[' && pat.indexOf(']', i + 2) > 0) return true;
   }
   return false;
 }

@@ -73,6 +73,8 @@ export interface ShellVars {
   traps: Record<string, TrapAction>;
   opts: { errexit: boolean; xtrace: boolean; nounset: boolean; pipefail: boolean };
   lastBg: number | null;
+  /** $0 of a child shell (`sh -c CMD name`); the main shell's is ShellState.argv0 */
+  argv0?: string;
 }
 
 export type Frame =
@@ -87,6 +89,8 @@ export type Frame =
       argv: string[] | null;
       /** exec: when the command finishes, the shell exits with its status */
       execExit: boolean;
+      /** `VAR=x cmd`: values to restore when the command is done (null: was unset) */
+      tempVars: Record<string, { v: string | null; e: boolean }> | null;
     }
   | {
       k: 'expand';
@@ -96,21 +100,23 @@ export type Frame =
       segs: Seg[];
       results: string[][];
     }
-  | { k: 'redirect'; node: CommandNode; phase: 'expand' | 'run' | 'ran'; savedFds: FdTable | null }
-  | { k: 'if'; node: IfNode; clause: number; phase: 'cond' | 'body' }
-  | { k: 'loop'; node: LoopNode; phase: 'cond' | 'body'; status: number }
-  | { k: 'for'; node: ForNode; phase: 'expand' | 'body'; items: string[]; i: number; status: number }
-  | { k: 'case'; node: CaseNode; phase: 'expand' | 'body' }
+  | { k: 'redirect'; node: CommandNode; phase: 'expand' | 'expanded' | 'ran'; savedFds: FdTable | null }
+  /** phase 'test': the condition list is running (a condition context for `set -e`) */
+  | { k: 'if'; node: IfNode; clause: number; phase: 'cond' | 'test' | 'body' }
+  | { k: 'loop'; node: LoopNode; phase: 'cond' | 'test' | 'body'; status: number }
+  | { k: 'for'; node: ForNode; phase: 'expand' | 'expanded' | 'body'; items: string[]; i: number; status: number }
+  | { k: 'case'; node: CaseNode; phase: 'expand' | 'expanded' | 'body' }
   | {
       k: 'subshell';
       snapshot: ShellVars;
       savedFds: FdTable;
       capture: number | null;
-      body: ListNode | null;
+      body: ListNode;
       started: boolean;
     }
   | { k: 'call'; savedPositional: string[]; locals: Record<string, string | null>; body: CommandNode; started: boolean }
-  | { k: 'source'; body: ListNode; started: boolean }
+  /** `.` / `eval`: a `.` file is a `return` target, eval text is not */
+  | { k: 'source'; body: ListNode; started: boolean; eval: boolean }
   | { k: 'trap'; savedStatus: number; body: ListNode; started: boolean; exitAfter: number | null };
 
 /** One word to expand: 'fields' splits and globs (command words), 'string' does not. */
@@ -169,9 +175,4 @@ export interface ShellState {
   exitTrapRan: boolean;
   /** steps executed since start (diagnostics) */
   steps: number;
-  /** initial options from the command line (`sh -ec`) */
-  initialOpts: { errexit: boolean; xtrace: boolean };
-  initialPositional: string[];
 }
-
-export type { CommandNode };

@@ -1,0 +1,691 @@
+/**
+ * The canvas: draws the SimSnapshots it is handed and animates between them. It keeps
+ * no simulation state, only what animation needs (tweens, pulses, particles in flight,
+ * which Deployments the learner unfolded, the camera).
+ *
+ * Work per frame is proportional to what moves: `setSnapshot` diffs each card against
+ * its last picture and redraws only those that changed; `frame` touches only cards
+ * that are animating, particles in flight and the lines while cards slide.
+ */
+import { Application, Container, Graphics, Sprite, Texture } from 'pixi.js';
+import type { SimSnapshot, ServiceTraffic } from '../engine/simulation-api';
+import { installFonts } from './fonts';
+import { PodCard, type AnimContext } from './pod-card';
+import { NodeRegion, nodeUsage } from './node-region';
+import { ServiceView, ClientView } from './service-view';
+import { GroupGlyph } from './group-glyph';
+import { layoutCluster, CARD_H, CARD_W, SERVICE_R, GLYPH_H, type Layout, UNSCHEDULED } from './layout';
+import { podVisuals, visualKey, type PodVisual } from './pod-visual';
+import { dashedLine, cross } from './shapes';
+import { theme } from './theme';
+import { Camera } from './camera';
+import { endpointsOf } from './endpoints-of';
+import { FLOWS_ANNOTATION, parseFlows, type FlowStep } from './flows';
+
+export type Selection = { kind: 'pod'; pod: string; container?: string } | { kind: 'service'; service: string } | { kind: 'node'; node: string };
+
+export interface RendererOptions {
+  reducedMotion?: boolean;
+  /** fold a Deployment's pods on a node into one glyph above this many (default 12) */
+  foldAbove?: number;
+  onSelect?: (s: Selection | null) => void;
+  /** the picture changed outside a frame (pan, zoom, resize): ask for one */
+  onNeedFrame?: () => void;
+}
+
+interface Particle {
+  sprite: Sprite;
+  /** wall ms of launch */
+  at: number;
+  dur: number;
+  ok: boolean;
+  service: string;
+  pod: string | null;
+  /** the pod uid it flies to, for its current position */
+  uid: string | null;
+}
+
+interface FlowParticle {
+  sprite: Sprite;
+  at: number;
+  dur: number;
+  /** the pod whose containers the chain starts in */
+  uid: string;
+  steps: FlowStep[];
+}
+
+const PARTICLES = 240;
+const FLIGHT_MS = 1100;
+
+export class ClusterRenderer {
+  readonly app: Application;
+  readonly camera: Camera;
+  private world = new Container();
+  private nodeLayer = new Container();
+  private lineLayer = new Graphics();
+  private cardLayer = new Container();
+  private serviceLayer = new Container();
+  private particleLayer = new Container();
+  private nodes = new Map<string, NodeRegion>();
+  private cards = new Map<string, PodCard>();
+  private dying = new Set<PodCard>();
+  private groups = new Map<string, GroupGlyph>();
+  private services = new Map<string, ServiceView>();
+  private clients = new Map<string, ClientView>();
+  private animating = new Set<PodCard>();
+  private particles: Particle[] = [];
+  private flowParticles: FlowParticle[] = [];
+  /** log lines already seen per pod uid and chain, to launch one particle per new line */
+  private flowSeen = new Map<string, number>();
+  private logTex!: Texture;
+  private free: Sprite[] = [];
+  private dotTex!: Texture;
+  private crossTex!: Texture;
+  private layout: Layout | null = null;
+  private snap: SimSnapshot | null = null;
+  private visuals = new Map<string, PodVisual>();
+  private byName = new Map<string, string>();
+  private toggled = new Set<string>();
+  private selection: Selection | null = null;
+  private linesDirty = true;
+  private now = 0;
+  private lastVirtual = 0;
+  /** request index per client already launched as a particle */
+  private launched: number[] = [];
+  private reduced: boolean;
+  private foldAbove: number;
+  private detailed = true;
+  private needsRender = true;
+  private destroyed = false;
+  private resizeObserver: ResizeObserver | null = null;
+  /** JS time of recent frames, ms, for the bench */
+  readonly frameTimes: number[] = [];
+
+  private constructor(
+    private host: HTMLElement,
+    private opts: RendererOptions,
+  ) {
+    this.app = new Application();
+    this.reduced = !!opts.reducedMotion;
+    this.foldAbove = opts.foldAbove ?? 12;
+    this.camera = new Camera(this.world, () => this.onCamera());
+  }
+
+  static async create(host: HTMLElement, opts: RendererOptions = {}): Promise<ClusterRenderer> {
+    const r = new ClusterRenderer(host, opts);
+    await r.init();
+    return r;
+  }
+
+  private async init(): Promise<void> {
+    installFonts();
+    await this.app.init({
+      background: theme.background,
+      antialias: true,
+      autoStart: false,
+      resizeTo: this.host,
+      autoDensity: true,
+      resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+      preference: 'webgl',
+    });
+    // pixi's own ticker would render every frame; the UI loop renders on demand
+    this.app.ticker.stop();
+    const canvas = this.app.canvas as HTMLCanvasElement;
+    canvas.setAttribute('aria-hidden', 'true');
+    canvas.style.display = 'block';
+    this.host.appendChild(canvas);
+    this.app.stage.addChild(this.world);
+    this.world.isRenderGroup = true;
+    this.particleLayer.isRenderGroup = true;
+    this.world.addChild(this.nodeLayer, this.lineLayer, this.cardLayer, this.serviceLayer, this.particleLayer);
+    const dot = new Graphics().circle(6, 6, 5).fill({ color: 0xffffff });
+    this.dotTex = this.app.renderer.generateTexture({ target: dot, resolution: 2 });
+    const x = cross(new Graphics(), 6, 6, 4.5).stroke({ width: 3, color: 0xffffff });
+    this.crossTex = this.app.renderer.generateTexture({ target: x, resolution: 2 });
+    const doc = new Graphics().rect(1, 2, 10, 8).fill({ color: 0xffffff }).rect(3, 4, 6, 1).fill({ color: 0x000000 }).rect(3, 7, 6, 1).fill({ color: 0x000000 });
+    this.logTex = this.app.renderer.generateTexture({ target: doc, resolution: 2 });
+    for (let i = 0; i < PARTICLES; i++) {
+      const s = new Sprite(this.dotTex);
+      s.anchor.set(0.5);
+      s.alpha = 0;
+      this.particleLayer.addChild(s);
+      this.free.push(s);
+    }
+    this.camera.attach(canvas, (x, y, button) => this.click(x, y, button));
+    this.app.renderer.on('resize', () => {
+      this.needsRender = true;
+      this.opts.onNeedFrame?.();
+    });
+    // the host can change size without the window resizing (panels, fullscreen)
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.app.resize());
+      this.resizeObserver.observe(this.host);
+    }
+  }
+
+  get canvas(): HTMLCanvasElement {
+    return this.app.canvas as HTMLCanvasElement;
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.reduced = on;
+    this.needsRender = true;
+  }
+
+  private ctx(): AnimContext {
+    return { now: this.now, wall: performance.now(), reducedMotion: this.reduced, detailed: this.detailed };
+  }
+
+  /** Draw a new snapshot: diff cards, move what moved, redraw lines if endpoints changed. */
+  setSnapshot(snap: SimSnapshot, reset = false): void {
+    if (this.destroyed) return;
+    const first = this.snap === null;
+    this.snap = snap;
+    this.now = snap.view.now;
+    if (reset) {
+      this.launched = [];
+      for (const p of this.particles) this.release(p);
+      this.particles = [];
+      for (const p of this.flowParticles) this.release(p);
+      this.flowParticles = [];
+      this.flowSeen.clear();
+    }
+    const ctx = this.ctx();
+    const visuals = podVisuals(snap);
+    const layout = layoutCluster(
+      snap.view.nodes.map((n) => ({ name: n.metadata.name })),
+      visuals,
+      snap.view.services.map((s) => s.metadata.name),
+      [...new Set(snap.traffic.map((t) => t.service))],
+      { foldAbove: this.foldAbove, toggled: this.toggled },
+    );
+    const prevLayout = this.layout;
+    this.layout = layout;
+    // nodes
+    const seenNodes = new Set<string>();
+    for (const [name, rect] of layout.nodes) {
+      seenNodes.add(name);
+      let r = this.nodes.get(name);
+      if (!r) {
+        r = new NodeRegion(name);
+        this.nodes.set(name, r);
+        this.nodeLayer.addChild(r.root);
+      }
+      const node = snap.view.nodes.find((n) => n.metadata.name === name);
+      r.update(rect, node, node ? nodeUsage(node, snap.view.pods, snap.view.metrics.nodes.get(name)) : null);
+    }
+    for (const [name, r] of this.nodes) if (!seenNodes.has(name)) {
+      r.destroy();
+      this.nodes.delete(name);
+    }
+    // pods
+    const seen = new Set<string>();
+    this.byName.clear();
+    const newVisuals = new Map<string, PodVisual>();
+    for (const v of visuals) {
+      newVisuals.set(v.uid, v);
+      this.byName.set(v.name, v.uid);
+      const rect = layout.pods.get(v.uid);
+      if (!rect) continue;
+      seen.add(v.uid);
+      let card = this.cards.get(v.uid);
+      if (!card) {
+        // a pod unfolding from a group starts at the group's place
+        const g = prevLayout?.foldedInto.get(v.uid);
+        const from = g ? prevLayout!.groups.get(g) : undefined;
+        card = new PodCard(v, from?.x ?? rect.x, from?.y ?? rect.y, first ? { ...ctx, reducedMotion: true } : ctx);
+        if (from) card.moveTo(rect.x, rect.y, ctx);
+        this.cards.set(v.uid, card);
+        this.cardLayer.addChild(card.root);
+        card.detailed = this.detailed;
+        if (this.selection?.kind === 'pod' && this.selection.pod === v.name) card.setSelected(true);
+        this.animating.add(card);
+        this.linesDirty = true;
+        continue;
+      }
+      const old = this.visuals.get(v.uid);
+      if (!old || visualKey(old) !== visualKey(v)) {
+        card.update(v, ctx);
+        this.animating.add(card);
+      }
+      if (card.root.x !== rect.x || card.root.y !== rect.y) {
+        card.moveTo(rect.x, rect.y, ctx);
+        this.animating.add(card);
+        this.linesDirty = true;
+      }
+    }
+    for (const [uid, card] of this.cards) if (!seen.has(uid)) {
+      this.cards.delete(uid);
+      this.animating.delete(card);
+      card.removingAt = ctx.wall;
+      this.dying.add(card);
+      this.linesDirty = true;
+    }
+    this.visuals = newVisuals;
+    // groups
+    const seenGroups = new Set<string>();
+    for (const [key, gl] of layout.groups) {
+      seenGroups.add(key);
+      let g = this.groups.get(key);
+      if (!g) {
+        g = new GroupGlyph(key, gl.deployment);
+        this.groups.set(key, g);
+        this.cardLayer.addChild(g.root);
+        this.linesDirty = true;
+      }
+      g.update(gl.x, gl.y, gl.pods.map((u) => newVisuals.get(u)!), false);
+    }
+    for (const [key, g] of this.groups) if (!seenGroups.has(key)) {
+      g.destroy();
+      this.groups.delete(key);
+    }
+    // services and clients
+    const counts = trafficByService(snap.traffic);
+    const seenSvc = new Set<string>();
+    for (const [name, pos] of layout.services) {
+      seenSvc.add(name);
+      let s = this.services.get(name);
+      if (!s) {
+        s = new ServiceView(name);
+        this.services.set(name, s);
+        this.serviceLayer.addChild(s.root);
+      }
+      const eps = endpointsOf(snap, name);
+      const c = counts.get(name);
+      s.update(pos.x, pos.y, eps.filter((e) => e.ready).length, eps.length, c?.ok ?? null, c?.failed ?? null, '', this.selection?.kind === 'service' && this.selection.service === name);
+      const cpos = layout.clients.get(name);
+      let cl = this.clients.get(name);
+      if (cpos) {
+        if (!cl) {
+          cl = new ClientView();
+          this.clients.set(name, cl);
+          this.serviceLayer.addChild(cl.root);
+        }
+        cl.update(cpos.x, cpos.y, c?.rps ?? 0, pos);
+      } else if (cl) {
+        cl.destroy();
+        this.clients.delete(name);
+      }
+    }
+    for (const [name, s] of this.services) if (!seenSvc.has(name)) {
+      s.destroy();
+      this.services.delete(name);
+      this.clients.get(name)?.destroy();
+      this.clients.delete(name);
+    }
+    this.launchFlows(snap, newVisuals, reset || first, ctx.wall);
+    this.linesDirty = true;
+    if (first) this.fit();
+    this.needsRender = true;
+  }
+
+  /** Advance animations to virtual time `now` and render. Returns true while anything moves. */
+  frame(now: number, playing: boolean): boolean {
+    if (this.destroyed || !this.snap) return false;
+    const t0 = performance.now();
+    const prevNow = this.now;
+    this.now = now;
+    const ctx = this.ctx();
+    let busy = false;
+    for (const card of this.animating) {
+      if (!card.animate(ctx)) this.animating.delete(card);
+      else busy = true;
+      if (card.tweening) this.linesDirty = true;
+    }
+    for (const card of this.dying) {
+      if (!card.animate(ctx)) {
+        this.dying.delete(card);
+        card.destroy();
+      } else busy = true;
+    }
+    if (this.linesDirty) {
+      this.linesDirty = false;
+      this.drawLines();
+    }
+    if (playing && now > prevNow && !this.reduced) this.launchParticles(prevNow, now, ctx.wall);
+    else if (!playing) this.launched = [];
+    if (this.particles.length) {
+      this.moveParticles(ctx.wall);
+      busy = true;
+    }
+    if (this.flowParticles.length) {
+      this.moveFlows(ctx.wall);
+      busy = true;
+    }
+    if (busy || this.needsRender || playing) {
+      this.app.renderer.render(this.app.stage);
+      this.needsRender = false;
+    }
+    const dt = performance.now() - t0;
+    this.frameTimes.push(dt);
+    if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
+    return busy;
+  }
+
+  requestRender(): void {
+    this.needsRender = true;
+  }
+
+  private drawLines(): void {
+    const g = this.lineLayer.clear();
+    const snap = this.snap;
+    const layout = this.layout;
+    if (!snap || !layout) return;
+    // clients to their Service
+    for (const [name, c] of layout.clients) {
+      const s = layout.services.get(name)!;
+      g.moveTo(c.x + 24, c.y).lineTo(s.x - SERVICE_R, s.y);
+    }
+    g.stroke({ width: 2, color: theme.muted });
+    const solid: [number, number, number, number][] = [];
+    const dashed: [number, number, number, number][] = [];
+    const dotted: [number, number, number, number][] = [];
+    const marks: [number, number][] = [];
+    const terminatingMarks: [number, number][] = [];
+    const groupsDone = new Set<string>();
+    for (const [name, s] of layout.services) {
+      for (const ep of endpointsOf(snap, name)) {
+        const uid = this.byName.get(ep.pod);
+        if (!uid) continue;
+        let tx: number, ty: number;
+        const card = this.cards.get(uid);
+        const gk = layout.foldedInto.get(uid);
+        if (card) {
+          tx = card.root.x + CARD_W / 2;
+          ty = card.root.y;
+        } else if (gk) {
+          const key = `${name}|${gk}|${ep.ready}|${ep.terminating}`;
+          if (groupsDone.has(key)) continue;
+          groupsDone.add(key);
+          const gl = layout.groups.get(gk)!;
+          tx = gl.x + CARD_W / 2 + (ep.ready ? 0 : 14);
+          ty = gl.y - 8;
+        } else continue;
+        const sx = s.x;
+        const sy = s.y + SERVICE_R * 0.87;
+        if (ep.terminating) {
+          dotted.push([sx, sy, tx, ty]);
+          terminatingMarks.push([tx, ty - 10]);
+        } else if (ep.ready) solid.push([sx, sy, tx, ty]);
+        else {
+          // not ready: dashed, and cut off short of the Service — it gets no traffic
+          const len = Math.hypot(tx - sx, ty - sy);
+          const k = Math.min(0.5, 36 / Math.max(1, len));
+          dashed.push([sx + (tx - sx) * k, sy + (ty - sy) * k, tx, ty]);
+          marks.push([sx + (tx - sx) * (k - 6 / Math.max(1, len)), sy + (ty - sy) * (k - 6 / Math.max(1, len))]);
+        }
+      }
+    }
+    for (const [a, b, c, d] of solid) g.moveTo(a, b).lineTo(c, d);
+    if (solid.length) g.stroke({ width: 2, color: theme.info, alpha: 0.9 });
+    for (const [a, b, c, d] of dashed) dashedLine(g, a, b, c, d, 8, 6);
+    if (dashed.length) g.stroke({ width: 1.5, color: theme.warn, alpha: 0.8 });
+    for (const [x, y] of marks) cross(g, x, y, 4);
+    if (marks.length) g.stroke({ width: 2, color: theme.warn });
+    for (const [a, b, c, d] of dotted) dashedLine(g, a, b, c, d, 2, 5);
+    if (dotted.length) g.stroke({ width: 2, color: theme.purple, alpha: 0.9 });
+    for (const [x, y] of terminatingMarks) g.rect(x - 4, y - 4, 8, 8);
+    if (terminatingMarks.length) g.stroke({ width: 2, color: theme.purple });
+    this.needsRender = true;
+  }
+
+  /** Requests as particles: request k of a client leaves at k/rps and goes to route k mod n, as the engine counts them. */
+  private launchParticles(from: number, to: number, wall: number): void {
+    const snap = this.snap!;
+    const layout = this.layout!;
+    snap.traffic.forEach((tr, i) => {
+      if (tr.rps <= 0 || !layout.services.has(tr.service)) return;
+      const first = Math.ceil(from * tr.rps - 1e-9);
+      const last = Math.ceil(to * tr.rps - 1e-9);
+      let k = Math.max(first, this.launched[i] ?? 0);
+      // at high speed, show at most a handful per frame: the counters carry the numbers
+      const budget = 4;
+      if (last - k > budget) k = last - budget;
+      for (; k < last; k++) {
+        const sprite = this.free.pop();
+        if (!sprite) break;
+        const route = tr.routes.length ? tr.routes[k % tr.routes.length] : null;
+        const ok = !!route && route.ok;
+        sprite.texture = ok ? this.dotTex : this.crossTex;
+        sprite.tint = ok ? theme.ok : theme.bad;
+        sprite.alpha = 1;
+        const uid = route ? this.byName.get(route.pod) ?? null : null;
+        this.particles.push({ sprite, at: wall, dur: FLIGHT_MS, ok, service: tr.service, pod: route?.pod ?? null, uid });
+      }
+      this.launched[i] = last;
+    });
+  }
+
+  private moveParticles(wall: number): void {
+    const layout = this.layout!;
+    const keep: Particle[] = [];
+    for (const p of this.particles) {
+      const t = (wall - p.at) / p.dur;
+      const s = layout.services.get(p.service);
+      const c = layout.clients.get(p.service);
+      if (t >= 1 || !s || !c) {
+        this.release(p);
+        continue;
+      }
+      let x: number, y: number;
+      // first 40%: client to Service; then Service to the pod (or a failure bursting at the Service)
+      if (t < 0.4) {
+        const u = t / 0.4;
+        x = c.x + 24 + (s.x - SERVICE_R - c.x - 24) * u;
+        y = c.y + (s.y - c.y) * u;
+      } else {
+        const u = (t - 0.4) / 0.6;
+        const target = this.targetOf(p);
+        if (!target) {
+          x = s.x;
+          y = s.y;
+          p.sprite.scale.set(1 + u * 1.5);
+          p.sprite.alpha = 1 - u;
+        } else {
+          const sy = s.y + SERVICE_R * 0.87;
+          x = s.x + (target.x - s.x) * u;
+          y = sy + (target.y - sy) * u;
+        }
+      }
+      p.sprite.position.set(x, y);
+      keep.push(p);
+    }
+    this.particles = keep;
+  }
+
+  /** one particle per new log line of the first container of each declared flow */
+  private launchFlows(snap: SimSnapshot, visuals: Map<string, PodVisual>, silent: boolean, wall: number): void {
+    for (const pod of snap.view.pods) {
+      const chains = parseFlows(pod.metadata.annotations?.[FLOWS_ANNOTATION]);
+      if (!chains.length) continue;
+      const uid = pod.metadata.uid;
+      if (!visuals.has(uid)) continue;
+      chains.forEach((steps, i) => {
+        const key = `${uid}#${i}`;
+        const n = snap.view.logs.current(pod.metadata.name, steps[0].name)?.length ?? 0;
+        const prev = this.flowSeen.get(key);
+        this.flowSeen.set(key, n);
+        if (silent || this.reduced || prev === undefined) return;
+        const fresh = n >= prev ? n - prev : n;
+        for (let k = 0; k < Math.min(3, fresh); k++) {
+          const sprite = this.free.pop();
+          if (!sprite) return;
+          sprite.texture = this.logTex;
+          sprite.tint = theme.info;
+          sprite.alpha = 1;
+          this.flowParticles.push({ sprite, at: wall + k * 180, dur: 1500, uid, steps });
+        }
+      });
+    }
+  }
+
+  private stepPoint(uid: string, s: FlowStep): { x: number; y: number } | null {
+    if (s.kind === 'service') {
+      const p = this.layout?.services.get(s.name);
+      return p ? { x: p.x, y: p.y } : null;
+    }
+    const card = s.kind === 'pod' ? this.cardOf(s.name) : this.cards.get(uid);
+    if (!card) return null;
+    if (s.kind === 'pod') return { x: card.root.x + CARD_W / 2, y: card.root.y + CARD_H / 2 };
+    const c = card.containerCenter(s.name);
+    return c ? { x: card.root.x + c.x, y: card.root.y + c.y } : null;
+  }
+
+  private moveFlows(wall: number): void {
+    const keep: FlowParticle[] = [];
+    for (const p of this.flowParticles) {
+      const t = (wall - p.at) / p.dur;
+      if (t < 0) {
+        keep.push(p);
+        p.sprite.alpha = 0;
+        continue;
+      }
+      const pts = p.steps.map((s) => this.stepPoint(p.uid, s));
+      if (t >= 1 || pts.some((x) => x === null)) {
+        this.release(p);
+        continue;
+      }
+      // equal time per hop
+      const hops = pts.length - 1;
+      const h = Math.min(hops - 1, Math.floor(t * hops));
+      const u = t * hops - h;
+      const a = pts[h]!;
+      const b = pts[h + 1]!;
+      p.sprite.alpha = 1;
+      p.sprite.position.set(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u);
+      keep.push(p);
+    }
+    this.flowParticles = keep;
+  }
+
+  private targetOf(p: Particle): { x: number; y: number } | null {
+    if (!p.uid) return null;
+    const card = this.cards.get(p.uid);
+    if (card) return { x: card.root.x + CARD_W / 2, y: card.root.y + 4 };
+    const gk = this.layout!.foldedInto.get(p.uid);
+    const g = gk ? this.layout!.groups.get(gk) : undefined;
+    return g ? { x: g.x + CARD_W / 2, y: g.y } : null;
+  }
+
+  private release(p: { sprite: Sprite }): void {
+    p.sprite.alpha = 0;
+    p.sprite.scale.set(1);
+    this.free.push(p.sprite);
+  }
+
+  // ---- selection, camera
+
+  select(sel: Selection | null): void {
+    const prev = this.selection;
+    this.selection = sel;
+    if (prev?.kind === 'pod') this.cardOf(prev.pod)?.setSelected(false);
+    if (sel?.kind === 'pod') {
+      const card = this.cardOf(sel.pod);
+      card?.setSelected(true);
+    }
+    if (this.snap && (prev?.kind === 'service' || sel?.kind === 'service')) this.setSnapshot(this.snap);
+    this.needsRender = true;
+  }
+
+  /** bring a pod into view (keyboard selection) */
+  reveal(pod: string): void {
+    const card = this.cardOf(pod);
+    if (!card) return;
+    this.camera.ensureVisible(card.root.x, card.root.y, CARD_W, CARD_H, this.app.screen.width, this.app.screen.height);
+  }
+
+  private cardOf(pod: string): PodCard | undefined {
+    const uid = this.byName.get(pod);
+    return uid ? this.cards.get(uid) : undefined;
+  }
+
+  fit(): void {
+    const b = this.layout?.bounds;
+    if (!b) return;
+    this.camera.fit(b, this.app.screen.width, this.app.screen.height);
+  }
+
+  zoom(factor: number): void {
+    this.camera.zoomAt(factor, this.app.screen.width / 2, this.app.screen.height / 2);
+  }
+
+  private onCamera(): void {
+    const detailed = this.camera.scale >= 0.45;
+    if (detailed !== this.detailed) {
+      this.detailed = detailed;
+      for (const c of this.cards.values()) c.detailed = detailed;
+    }
+    this.needsRender = true;
+    this.opts.onNeedFrame?.();
+  }
+
+  private click(sx: number, sy: number, _button: number): void {
+    const { x, y } = this.camera.toWorld(sx, sy);
+    const layout = this.layout;
+    if (!layout) return;
+    for (const [key, g] of layout.groups) {
+      if (x >= g.x && x <= g.x + g.w && y >= g.y - 8 && y <= g.y + g.h) {
+        if (this.toggled.has(key)) this.toggled.delete(key);
+        else this.toggled.add(key);
+        if (this.snap) this.setSnapshot(this.snap);
+        return;
+      }
+    }
+    for (const [uid, card] of this.cards) {
+      const r = layout.pods.get(uid);
+      if (!r || x < r.x || x > r.x + r.w || y < r.y || y > r.y + r.h) continue;
+      const v = this.visuals.get(uid)!;
+      const container = card.containerAt(x - r.x, y - r.y) ?? undefined;
+      this.opts.onSelect?.({ kind: 'pod', pod: v.name, ...(container ? { container } : {}) });
+      return;
+    }
+    for (const [name, s] of layout.services) {
+      if (Math.hypot(x - s.x, y - s.y) <= SERVICE_R) {
+        this.opts.onSelect?.({ kind: 'service', service: name });
+        return;
+      }
+    }
+    for (const [name, r] of layout.nodes) {
+      if (name !== UNSCHEDULED && x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + 58) {
+        this.opts.onSelect?.({ kind: 'node', node: name });
+        return;
+      }
+    }
+    this.opts.onSelect?.(null);
+  }
+
+  /** fold or unfold a Deployment's pods on every node (keyboard alternative to clicking the glyph) */
+  toggleFold(deployment: string): void {
+    const layout = this.layout;
+    if (!layout) return;
+    for (const n of layout.nodes.keys()) {
+      const key = `${deployment}@${n}`;
+      if (this.toggled.has(key)) this.toggled.delete(key);
+      else this.toggled.add(key);
+    }
+    if (this.snap) this.setSnapshot(this.snap);
+  }
+
+  stats(): { cards: number; animating: number; particles: number; groups: number; renderer: string } {
+    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, groups: this.groups.size, renderer: this.app.renderer.name };
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.resizeObserver?.disconnect();
+    this.camera.detach();
+    this.app.destroy({ removeView: true }, { children: true, texture: true });
+  }
+}
+
+function trafficByService(traffic: ServiceTraffic[]): Map<string, { ok: number; failed: number; rps: number }> {
+  const m = new Map<string, { ok: number; failed: number; rps: number }>();
+  for (const t of traffic) {
+    const c = m.get(t.service) ?? { ok: 0, failed: 0, rps: 0 };
+    c.ok += t.ok;
+    c.failed += t.failed;
+    c.rps += t.rps;
+    m.set(t.service, c);
+  }
+  return m;
+}

@@ -1,0 +1,218 @@
+/**
+ * What a pod card shows, derived from one SimSnapshot: kubectl's READY/STATUS/RESTARTS
+ * (computed by the same printPod port kubectl uses), each container's state and probes,
+ * and the deadlines the card counts down to. Pure data, so it is compared cheaply to
+ * redraw only the cards that changed.
+ */
+import type { ContainerStatus, PodObject } from '../engine/model/objects';
+import type { ContainerView, ProbeView, SimSnapshot } from '../engine/simulation-api';
+import { summarizePod } from '../engine/kubectl/pod-status-column';
+
+/** The shape a card takes: each one is drawn differently, not only coloured differently. */
+export type PodLook =
+  | 'pending' // not scheduled yet: hollow card
+  | 'creating' // ContainerCreating, PodInitializing, image pulls: spinner
+  | 'init' // Init:N/M: progress steps
+  | 'ready' // Running and Ready: solid
+  | 'notready' // Running but not Ready: dashed, pulsing
+  | 'crashloop' // CrashLoopBackOff and other back-offs: jagged, flashing, countdown
+  | 'terminating' // cross, grace period running down
+  | 'completed' // check mark
+  | 'failed'; // Error, OOMKilled, ...: exclamation
+
+export interface ProbeVisual {
+  type: ProbeView['type'];
+  result: ProbeView['result'];
+  /** what the last tick returned, null before the first */
+  last: 'Success' | 'Failure' | null;
+  run: number;
+  failureThreshold: number;
+  successThreshold: number;
+  lastProbeAt: number | null;
+  forced: 'fail' | 'pass' | null;
+  /** worker is holding (after a liveness kill or a startup verdict) or idle */
+  active: boolean;
+}
+
+export interface ContainerVisual {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  state: 'waiting' | 'running' | 'terminated';
+  reason: string;
+  ready: boolean;
+  started: boolean;
+  restarts: number;
+  exitCode: number | null;
+  /** the container statechart's active state */
+  machineState: string;
+  probes: ProbeVisual[];
+  backOffUntil: number | null;
+  killAt: number | null;
+}
+
+export interface PodVisual {
+  uid: string;
+  name: string;
+  node: string | null;
+  status: string;
+  look: PodLook;
+  readyCount: number;
+  totalCount: number;
+  restarts: number;
+  phase: string;
+  createdAt: number;
+  /** the Deployment this pod belongs to (through its ReplicaSet), if any */
+  deployment: string | null;
+  labels: Record<string, string>;
+  /** the earliest back-off deadline among the containers, for the countdown */
+  backOffUntil: number | null;
+  /** when SIGKILL comes, for the Terminating countdown */
+  killAt: number | null;
+  deletionAt: number | null;
+  graceSeconds: number | null;
+  containers: ContainerVisual[];
+}
+
+function stateOf(s: ContainerStatus | undefined): { state: ContainerVisual['state']; reason: string; exitCode: number | null } {
+  if (!s) return { state: 'waiting', reason: 'Pending', exitCode: null };
+  if ('running' in s.state) return { state: 'running', reason: 'Running', exitCode: null };
+  if ('terminated' in s.state) return { state: 'terminated', reason: s.state.terminated.reason, exitCode: s.state.terminated.exitCode };
+  return { state: 'waiting', reason: s.state.waiting.reason ?? '', exitCode: null };
+}
+
+const BACKOFF_REASONS = /CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|RunContainerError/;
+
+export function podLook(status: string, pod: PodObject, ready: boolean): PodLook {
+  if (pod.metadata.deletionTimestamp !== undefined && status === 'Terminating') return 'terminating';
+  if (BACKOFF_REASONS.test(status)) return 'crashloop';
+  if (status.startsWith('Init:')) return /Init:\d+\/\d+/.test(status) ? 'init' : 'failed';
+  if (status === 'Completed' || pod.status.phase === 'Succeeded') return 'completed';
+  if (pod.status.phase === 'Failed' || status === 'Error' || status === 'OOMKilled' || /^(ExitCode|Signal):/.test(status)) return 'failed';
+  if (!pod.spec.nodeName) return 'pending';
+  if (status === 'ContainerCreating' || status === 'PodInitializing' || status === 'Pending') return 'creating';
+  if (pod.status.phase === 'Running') return ready ? 'ready' : 'notready';
+  return 'creating';
+}
+
+function probeVisual(p: ProbeView): ProbeVisual {
+  return {
+    type: p.type,
+    result: p.result,
+    last: p.lastResult,
+    run: p.run,
+    failureThreshold: p.failureThreshold,
+    successThreshold: p.successThreshold,
+    lastProbeAt: p.lastProbeAt,
+    forced: p.forced,
+    active: p.state.startsWith('Probing'),
+  };
+}
+
+/** Which Deployment owns each ReplicaSet, by ReplicaSet name. */
+export function deploymentOfReplicaSets(snap: SimSnapshot): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const rs of snap.view.replicaSets) {
+    const d = rs.metadata.ownerReferences?.find((o) => o.kind === 'Deployment' && o.controller);
+    if (d) m.set(rs.metadata.name, d.name);
+  }
+  return m;
+}
+
+export function podVisuals(snap: SimSnapshot): PodVisual[] {
+  const byPod = new Map<string, ContainerView[]>();
+  for (const c of snap.containers) {
+    let l = byPod.get(c.pod);
+    if (!l) byPod.set(c.pod, (l = []));
+    l.push(c);
+  }
+  const rsToDeploy = deploymentOfReplicaSets(snap);
+  return snap.view.pods.map((pod) => podVisual(pod, byPod.get(pod.metadata.name) ?? [], rsToDeploy));
+}
+
+export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Map<string, string>): PodVisual {
+  const sum = summarizePod(pod);
+  const ready = pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+  const statuses = new Map<string, ContainerStatus>();
+  for (const s of pod.status.initContainerStatuses ?? []) statuses.set(s.name, s);
+  for (const s of pod.status.containerStatuses ?? []) statuses.set(s.name, s);
+  const viewOf = new Map(views.map((v) => [v.name, v]));
+  const containers: ContainerVisual[] = [];
+  const specs = [
+    ...(pod.spec.initContainers ?? []).map((c) => ({ c, kind: (c.restartPolicy === 'Always' ? 'sidecar' : 'init') as ContainerVisual['kind'] })),
+    ...(pod.spec.containers ?? []).map((c) => ({ c, kind: 'regular' as const })),
+  ];
+  let backOffUntil: number | null = null;
+  let killAt: number | null = null;
+  for (const { c, kind } of specs) {
+    const s = statuses.get(c.name);
+    const v = viewOf.get(c.name);
+    const st = stateOf(s);
+    if (v?.backOffUntil != null && (backOffUntil === null || v.backOffUntil < backOffUntil)) backOffUntil = v.backOffUntil;
+    if (v?.killAt != null && (killAt === null || v.killAt > killAt)) killAt = v.killAt;
+    containers.push({
+      name: c.name,
+      kind,
+      state: st.state,
+      reason: st.reason,
+      exitCode: st.exitCode,
+      ready: s?.ready ?? false,
+      started: s?.started ?? false,
+      restarts: s?.restartCount ?? 0,
+      machineState: v?.machineState ?? '',
+      probes: (v?.probes ?? []).map(probeVisual),
+      backOffUntil: v?.backOffUntil ?? null,
+      killAt: v?.killAt ?? null,
+    });
+  }
+  const rs = pod.metadata.ownerReferences?.find((o) => o.kind === 'ReplicaSet' && o.controller);
+  const deletionAt = pod.metadata.deletionTimestamp ?? null;
+  return {
+    uid: pod.metadata.uid,
+    name: pod.metadata.name,
+    node: pod.spec.nodeName ?? null,
+    status: sum.reason,
+    look: podLook(sum.reason, pod, ready),
+    readyCount: sum.readyContainers,
+    totalCount: sum.totalContainers,
+    restarts: sum.restarts,
+    phase: pod.status.phase,
+    createdAt: pod.metadata.creationTimestamp,
+    deployment: rs ? rsToDeploy.get(rs.name) ?? null : null,
+    labels: pod.metadata.labels,
+    backOffUntil,
+    killAt,
+    deletionAt,
+    graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? null,
+    containers,
+  };
+}
+
+/**
+ * A string that changes whenever anything the card draws changes, except the
+ * countdowns (those tick in `frame`). Comparing keys keeps per-snapshot work to the
+ * cards that changed.
+ */
+export function visualKey(v: PodVisual): string {
+  let k = `${v.node}|${v.status}|${v.look}|${v.readyCount}/${v.totalCount}|${v.restarts}|${v.backOffUntil}|${v.killAt}|${v.deletionAt}`;
+  for (const c of v.containers) {
+    k += `|${c.name}:${c.state}:${c.reason}:${c.ready ? 1 : 0}:${c.started ? 1 : 0}:${c.restarts}`;
+    for (const p of c.probes) k += `:${p.type[0]}${p.result[0]}${p.last?.[0] ?? '-'}${p.run}${p.forced ?? ''}${p.active ? 'a' : 'i'}@${p.lastProbeAt}`;
+  }
+  return k;
+}
+
+/** "2/3": the run of failures against failureThreshold, or successes against successThreshold. */
+export function probeRunText(p: ProbeVisual): string {
+  if (p.last === null) return '–';
+  if (p.last === 'Failure') return `✗${Math.min(p.run, p.failureThreshold)}/${p.failureThreshold}`;
+  return `✓${Math.min(p.run, p.successThreshold)}/${p.successThreshold}`;
+}
+
+/** A countdown as "17s" or "1m05s", rounded up so it reaches 0 at the deadline. */
+export function countdownText(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds - 1e-9));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  const r = s % 60;
+  return `${m}m${String(r).padStart(2, '0')}s`;
+}

@@ -1,0 +1,393 @@
+/**
+ * The inspector: click a pod (on the canvas or in the list) to see its status,
+ * conditions, containers, probes with their parameters and the active states of its
+ * statecharts; toggles on each container run the same commands the console takes
+ * (and show up in its history), so what the learner did can be replayed.
+ */
+import { For, Index, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import type { PodsimController } from './podsim-controller';
+import type { ContainerView, SimSnapshot } from '../engine/simulation-api';
+import type { Container as ContainerSpec } from 'kubernetes-types/core/v1';
+import type { PodObject } from '../engine/model/objects';
+import { summarizePod } from '../engine/kubectl/pod-status-column';
+import { humanDuration } from '../engine/format/human-duration';
+import { containerMachine } from '../engine/kubelet/container-machine';
+import { probeWorkerMachine } from '../engine/kubelet/probe-worker-machine';
+import { podWorkerMachine } from '../engine/kubelet/pod-worker-machine';
+import { Statechart, type MachineLike } from './Statechart';
+import { endpointsOf } from '../render/endpoints-of';
+import { formatClock } from './Transport';
+
+const LIST_MAX = 150;
+
+export function Inspector(props: { ctl: PodsimController }): JSX.Element {
+  const ctl = props.ctl;
+  const [snap] = ctl.snapshot;
+  const [selection] = ctl.selection;
+  const pod = createMemo(() => {
+    const s = selection();
+    if (s?.kind !== 'pod') return null;
+    return snap()?.view.pods.find((p) => p.metadata.name === s.pod) ?? null;
+  });
+  return (
+    <div class="ps-inspector">
+      <Show when={selection()} fallback={<ObjectList ctl={ctl} />}>
+        <button type="button" class="ps-btn ps-back" onClick={() => ctl.select(null)}>
+          ← All pods and Services
+        </button>
+        <Show when={selection()!.kind === 'pod'}>
+          <Show when={pod()} fallback={<p class="ps-muted">Pod {(selection() as { pod: string }).pod} does not exist at this time.</p>}>
+            <PodDetails ctl={ctl} pod={pod()!} snap={snap()!} />
+          </Show>
+        </Show>
+        <Show when={selection()!.kind === 'service'}>
+          <ServiceDetails ctl={ctl} name={(selection() as { service: string }).service} />
+        </Show>
+        <Show when={selection()!.kind === 'node'}>
+          <NodeDetails ctl={ctl} name={(selection() as { node: string }).node} />
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+function ObjectList(props: { ctl: PodsimController }): JSX.Element {
+  const [snap] = props.ctl.snapshot;
+  const [filter, setFilter] = createSignal('');
+  const pods = createMemo(() => {
+    const f = filter().trim();
+    const list = (snap()?.view.pods ?? []).filter((p) => !f || p.metadata.name.includes(f));
+    return list.slice(0, LIST_MAX).map((p) => {
+      const s = summarizePod(p);
+      return { name: p.metadata.name, status: s.reason, ready: `${s.readyContainers}/${s.totalContainers}`, restarts: s.restarts, total: list.length };
+    });
+  });
+  const services = () => snap()?.view.services.map((s) => s.metadata.name) ?? [];
+  const deployments = () => snap()?.view.deployments.map((d) => d.metadata.name) ?? [];
+  return (
+    <div>
+      <p class="ps-muted">Click a pod on the canvas, or choose one here, to inspect it and poke at it.</p>
+      <label class="ps-field">
+        <span>Find a pod</span>
+        <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+      </label>
+      <table class="ps-table">
+        <caption class="ps-h3">Pods</caption>
+        <thead>
+          <tr>
+            <th scope="col">NAME</th>
+            <th scope="col">READY</th>
+            <th scope="col">STATUS</th>
+            <th scope="col">RESTARTS</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={pods()}>
+            {(p) => (
+              <tr>
+                <td>
+                  <button type="button" class="ps-link" onClick={() => props.ctl.select({ kind: 'pod', pod: p.name })}>
+                    {p.name}
+                  </button>
+                </td>
+                <td>{p.ready}</td>
+                <td>{p.status}</td>
+                <td>{p.restarts}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={(pods()[0]?.total ?? 0) > LIST_MAX}>
+        <p class="ps-muted">Showing {LIST_MAX} of {pods()[0].total}; type to narrow.</p>
+      </Show>
+      <Show when={services().length}>
+        <h3 class="ps-h3">Services</h3>
+        <ul class="ps-inline-list">
+          <For each={services()}>
+            {(s) => (
+              <li>
+                <button type="button" class="ps-link" onClick={() => props.ctl.select({ kind: 'service', service: s })}>
+                  {s}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={deployments().length}>
+        <h3 class="ps-h3">Deployments</h3>
+        <ul class="ps-inline-list">
+          <For each={deployments()}>
+            {(d) => (
+              <li>
+                {d}{' '}
+                <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.renderer?.toggleFold(d)} title="Fold or unfold this Deployment's pods on the canvas">
+                  fold/unfold
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
+
+function specOf(pod: PodObject, name: string): ContainerSpec | undefined {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === name);
+}
+
+/** a file an exec probe of this container reads, as the default for rm/touch */
+export function probeFile(c: ContainerSpec | undefined): string {
+  for (const p of [c?.readinessProbe, c?.livenessProbe, c?.startupProbe]) {
+    const cmd = p?.exec?.command ?? [];
+    const f = cmd.flatMap((w) => w.split(/\s+/)).find((w) => w.startsWith('/') && !w.startsWith('/bin/') && !w.startsWith('/usr/bin/'));
+    if (f) return f;
+  }
+  return '/tmp/healthy';
+}
+
+function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSnapshot }): JSX.Element {
+  const ctl = props.ctl;
+  const sum = () => summarizePod(props.pod);
+  const containers = () => props.snap.containers.filter((c) => c.pod === props.pod.metadata.name);
+  const worker = () => props.snap.podWorkers[props.pod.metadata.name] ?? '';
+  const name = () => props.pod.metadata.name;
+  return (
+    <div class="ps-pod">
+      <h2 class="ps-h2">pod/{name()}</h2>
+      <dl class="ps-dl">
+        <dt>STATUS</dt>
+        <dd>{sum().reason}</dd>
+        <dt>READY</dt>
+        <dd>
+          {sum().readyContainers}/{sum().totalContainers}
+        </dd>
+        <dt>RESTARTS</dt>
+        <dd>{sum().restarts}</dd>
+        <dt>Phase</dt>
+        <dd>{props.pod.status.phase}</dd>
+        <dt>Node</dt>
+        <dd>{props.pod.spec.nodeName ?? '<none>'}</dd>
+        <dt>IP</dt>
+        <dd>{props.pod.status.podIP ?? '<none>'}</dd>
+        <dt>Age</dt>
+        <dd>{humanDuration(props.snap.view.now - props.pod.metadata.creationTimestamp)}</dd>
+      </dl>
+      <div class="ps-row">
+        <button type="button" class="ps-btn ps-small" onClick={() => ctl.exec(`kubectl describe pod ${name()}`)}>
+          kubectl describe
+        </button>
+        <button type="button" class="ps-btn ps-small" onClick={() => ctl.exec(`kubectl delete pod ${name()}`)} disabled={props.pod.metadata.deletionTimestamp !== undefined}>
+          kubectl delete pod
+        </button>
+      </div>
+      <table class="ps-table">
+        <caption class="ps-h3">Conditions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.pod.status.conditions}>
+            {(c) => (
+              <tr>
+                <td>{c.type}</td>
+                <td>
+                  {c.status === 'True' ? '✓ True' : c.status === 'False' ? '✗ False' : c.status}
+                  {c.reason ? ` (${c.reason})` : ''}
+                </td>
+                <td>{formatClock(c.lastTransitionTime)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Index each={containers()}>{(c) => <ContainerDetails ctl={ctl} pod={props.pod} c={c()} now={props.snap.view.now} />}</Index>
+      <Statechart title="Pod worker (kubelet)" machine={podWorkerMachine as unknown as MachineLike} active={worker()} />
+    </div>
+  );
+}
+
+function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: ContainerView; now: number }): JSX.Element {
+  const ctl = props.ctl;
+  const target = () => `${props.pod.metadata.name}/${props.c.name}`;
+  const spec = () => specOf(props.pod, props.c.name);
+  const status = () => [...props.pod.status.initContainerStatuses, ...props.pod.status.containerStatuses].find((s) => s.name === props.c.name);
+  const [file, setFile] = createSignal(probeFile(spec()));
+  const kind = () => (props.c.init ? 'init container' : props.c.sidecar ? 'sidecar (init, restartPolicy: Always)' : 'container');
+  const sel = () => ctl.selection[0]();
+  const focused = () => sel()?.kind === 'pod' && (sel() as { container?: string }).container === props.c.name;
+  const running = () => props.c.machineState === 'Running';
+  return (
+    <section class={`ps-container${focused() ? ' ps-container-focused' : ''}`} aria-label={`${kind()} ${props.c.name}`}>
+      <h3 class="ps-h3">
+        {props.c.name} <span class="ps-badge">{kind()}</span>
+      </h3>
+      <dl class="ps-dl">
+        <dt>Image</dt>
+        <dd>{spec()?.image}</dd>
+        <dt>State</dt>
+        <dd>{props.c.machineState}</dd>
+        <dt>Ready</dt>
+        <dd>{status()?.ready ? '✓ true' : '✗ false'}</dd>
+        <dt>Restarts</dt>
+        <dd>{status()?.restartCount ?? 0}</dd>
+        <Show when={status()?.lastState.terminated}>
+          <dt>Last state</dt>
+          <dd>
+            Terminated: {status()!.lastState.terminated!.reason} (exit code {status()!.lastState.terminated!.exitCode})
+          </dd>
+        </Show>
+        <Show when={props.c.backOffUntil !== null}>
+          <dt>Back-off</dt>
+          <dd>restart in {Math.max(0, Math.ceil((props.c.backOffUntil ?? 0) - props.now))}s</dd>
+        </Show>
+        <Show when={props.c.killAt !== null}>
+          <dt>Stopping</dt>
+          <dd>SIGKILL in {Math.max(0, Math.ceil((props.c.killAt ?? 0) - props.now))}s</dd>
+        </Show>
+      </dl>
+      <Index each={props.c.probes}>
+        {(probe) => {
+          const p = probe;
+          return (
+          <div class="ps-probe">
+            <h4 class="ps-h4">
+              {p().type[0].toUpperCase() + p().type.slice(1)} probe: {p().result === 'Success' ? '✓' : p().result === 'Failure' ? '✗' : '?'} {p().result}
+              {p().forced ? ` (forced ${p().forced})` : ''}
+            </h4>
+            <p class="ps-mono">{p().description}</p>
+            <p>
+              Last: {p().lastResult ?? 'not run yet'}
+              {p().lastResult === 'Failure' ? `, ${Math.min(p().run, p().failureThreshold)}/${p().failureThreshold} failures in a row` : ''}
+              {p().lastResult === 'Success' ? `, ${Math.min(p().run, p().successThreshold)}/${p().successThreshold} successes in a row` : ''}
+              {p().lastProbeAt !== null ? ` at ${formatClock(p().lastProbeAt!)}` : ''}
+              {p().nextProbeAt !== null ? `; next at ${formatClock(p().nextProbeAt!)}` : ''}
+            </p>
+            <fieldset class="ps-toggle">
+              <legend>Force {p().type}</legend>
+              <For each={['fail', 'pass', 'auto'] as const}>
+                {(mode) => (
+                  <label class="ps-radio">
+                    <input
+                      type="radio"
+                      name={`${target()}-${p().type}`}
+                      value={mode}
+                      checked={(p().forced ?? 'auto') === mode}
+                      disabled={!running()}
+                      onChange={() => ctl.exec(`sim probe ${target()} ${p().type} ${mode}`)}
+                    />
+                    {mode}
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <Statechart title={`${p().type} probe worker`} machine={probeWorkerMachine as unknown as MachineLike} active={p().state} />
+          </div>
+          );
+        }}
+      </Index>
+      <div class="ps-actions" role="group" aria-label={`Faults for ${props.c.name}`}>
+        <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim crash ${target()}`)}>
+          Crash (exit 1)
+        </button>
+        <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim hang ${target()} on`)}>
+          Hang
+        </button>
+        <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim hang ${target()} off`)}>
+          Unhang
+        </button>
+      </div>
+      <div class="ps-actions" role="group" aria-label={`Files in ${props.c.name}`}>
+        <label class="ps-field ps-field-inline">
+          <span>File</span>
+          <input type="text" value={file()} onInput={(e) => setFile(e.currentTarget.value)} spellcheck={false} />
+        </label>
+        <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`kubectl exec ${props.pod.metadata.name} -c ${props.c.name} -- rm ${file()}`)}>
+          rm
+        </button>
+        <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`kubectl exec ${props.pod.metadata.name} -c ${props.c.name} -- touch ${file()}`)}>
+          touch
+        </button>
+      </div>
+      <Statechart title="Container" machine={containerMachine as unknown as MachineLike} active={props.c.machineState} />
+    </section>
+  );
+}
+
+function ServiceDetails(props: { ctl: PodsimController; name: string }): JSX.Element {
+  const [snap] = props.ctl.snapshot;
+  const eps = () => (snap() ? endpointsOf(snap()!, props.name) : []);
+  const traffic = () => snap()?.traffic.filter((t) => t.service === props.name) ?? [];
+  return (
+    <div>
+      <h2 class="ps-h2">service/{props.name}</h2>
+      <For each={traffic()}>
+        {(t) => (
+          <p>
+            Clients: {t.rps} req/s; {t.ok} ok, {t.failed} failed so far.
+          </p>
+        )}
+      </For>
+      <table class="ps-table">
+        <caption class="ps-h3">Endpoints (EndpointSlice conditions)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Pod</th>
+            <th scope="col">ready</th>
+            <th scope="col">serving</th>
+            <th scope="col">terminating</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={eps()}>
+            {(e) => (
+              <tr>
+                <td>
+                  <button type="button" class="ps-link" onClick={() => props.ctl.select({ kind: 'pod', pod: e.pod })}>
+                    {e.pod}
+                  </button>
+                </td>
+                <td>{String(e.ready)}</td>
+                <td>{String(e.serving)}</td>
+                <td>{String(e.terminating)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <div class="ps-row">
+        <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.exec(`kubectl get endpoints ${props.name}`)}>
+          kubectl get endpoints
+        </button>
+        <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.exec(`kubectl describe service ${props.name}`)}>
+          kubectl describe service
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NodeDetails(props: { ctl: PodsimController; name: string }): JSX.Element {
+  const [snap] = props.ctl.snapshot;
+  const pods = () => snap()?.view.pods.filter((p) => p.spec.nodeName === props.name).map((p) => p.metadata.name) ?? [];
+  return (
+    <div>
+      <h2 class="ps-h2">node/{props.name}</h2>
+      <p>{pods().length} pods.</p>
+      <div class="ps-row">
+        <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.exec(`kubectl describe node ${props.name}`)}>
+          kubectl describe node
+        </button>
+        <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.exec(`kubectl top node`)}>
+          kubectl top node
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * An xstate machine definition drawn as nested state boxes with the transitions out
+ * of each, the active state path marked by a ▶, a thick outline and aria-current
+ * (not by colour alone). The definitions are the engine's exported machines.
+ */
+import { For, Show, type JSX } from 'solid-js';
+
+/** the parts of an xstate StateNode this view reads */
+export interface StateNodeLike {
+  key: string;
+  path: string[];
+  states: Record<string, StateNodeLike>;
+  transitions: Map<string, { target?: readonly StateNodeLike[] | undefined; guard?: unknown }[]>;
+}
+
+export interface MachineLike {
+  id: string;
+  root: StateNodeLike;
+}
+
+/** "Waiting.CrashLoopBackOff" → is path ["Waiting"] active? */
+export function isActive(path: string[], active: string): boolean {
+  const parts = active.split('.');
+  return path.length <= parts.length && path.every((p, i) => parts[i] === p);
+}
+
+export interface TransitionRow {
+  event: string;
+  targets: string;
+}
+
+export function transitionsOf(node: StateNodeLike): TransitionRow[] {
+  const rows: TransitionRow[] = [];
+  for (const [event, defs] of node.transitions) {
+    const targets = [...new Set(defs.flatMap((d) => (d.target ?? []).map((t) => t.path.join('.'))))];
+    rows.push({ event, targets: targets.length ? targets.join(' | ') : '(stays)' });
+  }
+  return rows;
+}
+
+function StateBox(props: { node: StateNodeLike; active: string }): JSX.Element {
+  const on = () => isActive(props.node.path, props.active);
+  const children = () => Object.values(props.node.states);
+  const rows = () => transitionsOf(props.node);
+  return (
+    <li class={`ps-state${on() ? ' ps-state-active' : ''}`} aria-current={on() ? 'true' : undefined}>
+      <span class="ps-state-name">
+        {on() ? '▶ ' : ''}
+        {props.node.key}
+        {on() ? <span class="ps-sr-only"> (active)</span> : ''}
+      </span>
+      <Show when={rows().length}>
+        <span class="ps-state-on">
+          <For each={rows()}>{(r) => <span class="ps-tr">{r.event} → {r.targets}</span>}</For>
+        </span>
+      </Show>
+      <Show when={children().length}>
+        <ul class="ps-states">
+          <For each={children()}>{(c) => <StateBox node={c} active={props.active} />}</For>
+        </ul>
+      </Show>
+    </li>
+  );
+}
+
+export function Statechart(props: { title: string; machine: MachineLike; active: string }): JSX.Element {
+  const rootRows = () => transitionsOf(props.machine.root);
+  return (
+    <figure class="ps-chart">
+      <figcaption>
+        {props.title}: <b>{props.active || '(none)'}</b>
+      </figcaption>
+      <ul class="ps-states ps-states-top">
+        <For each={Object.values(props.machine.root.states)}>{(s) => <StateBox node={s} active={props.active} />}</For>
+      </ul>
+      <Show when={rootRows().length}>
+        <p class="ps-chart-any">
+          from any state:{' '}
+          <For each={rootRows()}>{(r) => <span class="ps-tr">{r.event} → {r.targets}</span>}</For>
+        </p>
+      </Show>
+    </figure>
+  );
+}

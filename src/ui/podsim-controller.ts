@@ -1,0 +1,425 @@
+/**
+ * Glue between the session (simulation + transport), the canvas and the panels:
+ * the animation loop, the console, and the signals the Solid components read.
+ * One controller per mounted simulator.
+ */
+import { batch, createSignal } from 'solid-js';
+import type { CommandOutput, SimSnapshot } from '../engine/simulation-api';
+import type { Observation } from '../engine/observations';
+import { formatProblem, type ScenarioProblem, type Scenario, type LocalizedText } from '../scenario/model';
+import { Simulation } from '../engine/simulation';
+import { SimSession, type SessionChange } from './sim-session';
+import { Announcer } from './announcer';
+import type { ClusterRenderer, Selection } from '../render/cluster-renderer';
+
+export interface ConsoleEntry {
+  id: number;
+  kind: 'command' | 'stdout' | 'stderr' | 'info';
+  text: string;
+  /** virtual time the command ran at */
+  at?: number;
+}
+
+export interface BundledScenario {
+  file: string;
+  text: string;
+  name: string;
+  title: string;
+}
+
+export interface ScrubMark {
+  t: number;
+  kind: 'warning' | 'normal' | 'command';
+  label: string;
+}
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
+
+interface Follow {
+  /** the command re-run to follow (without -f / -w) */
+  command: string;
+  kind: 'logs' | 'watch';
+  printed: string[];
+}
+
+let nextId = 1;
+
+export function text(t: LocalizedText | undefined, lang = 'en'): string {
+  if (t === undefined) return '';
+  if (typeof t === 'string') return t;
+  return t[lang] ?? t.en ?? Object.values(t)[0] ?? '';
+}
+
+export class PodsimController {
+  readonly session = new SimSession();
+  readonly announcer = new Announcer();
+  renderer: ClusterRenderer | null = null;
+
+  readonly time = createSignal(0);
+  readonly playing = createSignal(false);
+  readonly speed = createSignal(1);
+  readonly scenario = createSignal<Scenario | null>(null, { equals: false });
+  readonly problems = createSignal<{ file: string; lines: string[]; problems: ScenarioProblem[] } | null>(null);
+  readonly consoleEntries = createSignal<ConsoleEntry[]>([]);
+  readonly commandHistory: string[] = [];
+  readonly snapshot = createSignal<SimSnapshot | null>(null, { equals: false });
+  readonly selection = createSignal<Selection | null>(null);
+  readonly marks = createSignal<ScrubMark[]>([]);
+  readonly live = createSignal('');
+  readonly canvasError = createSignal<string | null>(null);
+  readonly following = createSignal<string | null>(null);
+  readonly reducedMotion = createSignal(false);
+  /** the source text of the loaded scenario (for the editor) */
+  readonly source = createSignal({ text: '', file: '' });
+
+  private raf = 0;
+  private lastWall = 0;
+  private dirty = true;
+  private resetPending = true;
+  private pendingObs: Observation[] = [];
+  private lastSnapWall = 0;
+  private follow: Follow | null = null;
+  private liveQueue: string[] = [];
+  private liveAt = 0;
+  private marksJob = 0;
+  private destroyed = false;
+  /** JS time of whole frames (engine + canvas), ms */
+  readonly frameTimes: number[] = [];
+
+  constructor() {
+    this.session.onChange((c) => this.onSessionChange(c));
+  }
+
+  // ---- loading
+
+  load(textIn: string, file = 'scenario.yaml'): { ok: boolean; problems: string[] } {
+    let r;
+    try {
+      r = this.session.load(textIn, file);
+    } catch (e) {
+      // a bug in the loader must not blank the page
+      const msg = `${file}:1:1: podsim could not load this file: ${e instanceof Error ? e.message : String(e)}`;
+      this.problems[1]({ file, lines: [msg], problems: [{ file, line: 1, column: 1, message: String(e) }] });
+      return { ok: false, problems: [msg] };
+    }
+    if (!r.ok) {
+      const lines = r.problems.map(formatProblem);
+      this.problems[1]({ file, lines, problems: r.problems });
+      return { ok: false, problems: lines };
+    }
+    batch(() => {
+      this.problems[1](null);
+      this.scenario[1](r.scenario);
+      this.source[1]({ text: textIn, file });
+      this.selection[1](null);
+      this.playing[1](false);
+      this.closeFollow();
+      this.consoleEntries[1]([]);
+    });
+    this.announcer.reset();
+    this.info(`Loaded ${file}: ${text(r.scenario.title) || r.scenario.name}. Type kubectl or sim commands; Tab completes, ↑/↓ recall.`);
+    this.computeMarks();
+    this.wake();
+    return { ok: true, problems: [] };
+  }
+
+  // ---- transport
+
+  play(): void {
+    if (!this.session.sim) return;
+    if (this.session.time() >= this.session.duration) return;
+    this.playing[1](true);
+    this.lastWall = performance.now();
+    this.wake();
+  }
+
+  pause(): void {
+    this.playing[1](false);
+    this.wake();
+  }
+
+  toggle(): void {
+    if (this.playing[0]()) this.pause();
+    else this.play();
+  }
+
+  setSpeed(s: number): void {
+    this.speed[1](Math.max(0.25, Math.min(64, s)));
+  }
+
+  seek(t: number): void {
+    this.session.seek(Math.max(0, Math.min(t, Math.max(this.session.duration, t))));
+    this.wake();
+  }
+
+  stepNext(): number | null {
+    this.pause();
+    const t = this.session.stepNext();
+    this.wake();
+    return t;
+  }
+
+  stepPrev(): number | null {
+    this.pause();
+    const t = this.session.stepPrev();
+    this.wake();
+    return t;
+  }
+
+  restart(): void {
+    this.pause();
+    this.session.restart();
+    this.closeFollow();
+    this.info('Restarted from 0:00; commands typed before are forgotten.');
+    this.computeMarks();
+    this.wake();
+  }
+
+  // ---- console
+
+  /** Run a console line: kubectl ..., sim ..., clear, help. Shown in the console and kept in its history. */
+  exec(line: string, stdin?: string): CommandOutput {
+    line = line.trim();
+    if (!line) return { stdout: '', stderr: '', exitCode: 0 };
+    if (this.commandHistory[this.commandHistory.length - 1] !== line) this.commandHistory.push(line);
+    this.closeFollow();
+    if (line === 'clear') {
+      this.consoleEntries[1]([]);
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const at = this.session.time();
+    this.push({ kind: 'command', text: line, at });
+    if (line === 'help') {
+      const out = HELP;
+      this.push({ kind: 'info', text: out });
+      return { stdout: out, stderr: '', exitCode: 0 };
+    }
+    const words = line.split(/\s+/);
+    if (words[0] !== 'kubectl' && words[0] !== 'sim') {
+      const err = `${words[0]}: command not found (this console takes kubectl ... and sim ... commands; try help)\n`;
+      this.push({ kind: 'stderr', text: err });
+      return { stdout: '', stderr: err, exitCode: 127 };
+    }
+    let follow: Follow | null = null;
+    let run = line;
+    if (words[0] === 'kubectl' && (words[1] === 'logs' || words[1] === 'get')) {
+      const flag = words[1] === 'logs' ? /^(-f|--follow(=true)?)$/ : /^(-w|--watch(=true)?)$/;
+      if (words.some((w) => flag.test(w))) {
+        run = words.filter((w) => !flag.test(w)).join(' ');
+        follow = { command: run, kind: words[1] === 'logs' ? 'logs' : 'watch', printed: [] };
+      }
+    }
+    let out: CommandOutput;
+    try {
+      out = this.session.run(run, stdin);
+    } catch (e) {
+      out = { stdout: '', stderr: `podsim: internal error running this command: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+    }
+    if (out.stdout) this.push({ kind: 'stdout', text: out.stdout });
+    if (out.stderr) this.push({ kind: 'stderr', text: out.stderr });
+    if (follow && out.exitCode === 0) {
+      follow.printed = out.stdout.split('\n').filter((l) => l !== '');
+      this.follow = follow;
+      this.following[1](line);
+    }
+    this.wake();
+    return out;
+  }
+
+  closeFollow(): void {
+    if (this.follow) {
+      this.follow = null;
+      this.following[1](null);
+    }
+  }
+
+  private updateFollow(): void {
+    const f = this.follow;
+    if (!f || !this.session.sim) return;
+    const out = this.session.sim.run(f.command);
+    const lines = out.stdout.split('\n').filter((l) => l !== '');
+    if (f.kind === 'logs') {
+      // a new container instance starts a new log: kubectl logs -f would have ended; keep following the new one
+      const fresh = lines.length >= f.printed.length && f.printed.every((l, i) => lines[i] === l) ? lines.slice(f.printed.length) : lines;
+      if (fresh.length) this.push({ kind: 'stdout', text: fresh.join('\n') + '\n' });
+      f.printed = lines;
+    } else {
+      // kubectl get -w prints a row again whenever its object changed
+      const before = new Map(f.printed.slice(1).map((l) => [l.split(/\s+/)[0], l]));
+      const rows = lines.slice(1).filter((l) => {
+        const prev = before.get(l.split(/\s+/)[0]);
+        return prev === undefined || stripAge(prev) !== stripAge(l);
+      });
+      if (rows.length) this.push({ kind: 'stdout', text: rows.join('\n') + '\n' });
+      f.printed = lines;
+    }
+  }
+
+  info(textIn: string): void {
+    this.push({ kind: 'info', text: textIn });
+  }
+
+  private push(e: Omit<ConsoleEntry, 'id'>): void {
+    const list = this.consoleEntries[0]();
+    const next = list.length > 400 ? list.slice(list.length - 300) : list.slice();
+    next.push({ id: nextId++, ...e });
+    this.consoleEntries[1](next);
+  }
+
+  // ---- selection
+
+  select(sel: Selection | null): void {
+    this.selection[1](sel);
+    this.renderer?.select(sel);
+    if (sel?.kind === 'pod') this.renderer?.reveal(sel.pod);
+    this.wake();
+  }
+
+  // ---- the loop
+
+  attachRenderer(r: ClusterRenderer): void {
+    this.renderer = r;
+    r.setReducedMotion(this.reducedMotion[0]());
+    this.resetPending = true;
+    this.dirty = true;
+    const sel = this.selection[0]();
+    if (sel) r.select(sel);
+    this.wake();
+  }
+
+  /** make sure a frame runs soon */
+  wake(): void {
+    if (this.destroyed || this.raf) return;
+    const raf = globalThis.requestAnimationFrame;
+    if (!raf) return;
+    this.raf = raf((t) => this.tick(t));
+  }
+
+  private onSessionChange(c: SessionChange): void {
+    if (c.reset) {
+      this.resetPending = true;
+      this.pendingObs = [];
+    } else this.pendingObs.push(...c.observations);
+    // probe ticks change no observation but move the probe chips: a snapshot is due either way
+    if (c.reset || c.observations.length || c.ticked) this.dirty = true;
+  }
+
+  private tick(wall: number): void {
+    this.raf = 0;
+    if (this.destroyed) return;
+    const t0 = performance.now();
+    const playing = this.playing[0]();
+    if (playing) {
+      const dtWall = Math.min(0.1, Math.max(0, (wall - this.lastWall) / 1000));
+      const target = Math.min(this.session.duration, this.session.time() + dtWall * this.speed[0]());
+      this.session.advanceTo(target);
+      if (target >= this.session.duration) this.playing[1](false);
+    }
+    this.lastWall = wall;
+    const now = this.session.time();
+    if (this.time[0]() !== now) this.time[1](now);
+    // a fresh snapshot when something observable happened, or at most ~8 times a second for probe ticks
+    const obsNow = this.pendingObs.length > 0 || this.resetPending;
+    if (this.dirty && (obsNow || wall - this.lastSnapWall > 120 || !playing)) {
+      this.dirty = false;
+      this.lastSnapWall = wall;
+      const snap = this.session.snapshot();
+      const reset = this.resetPending;
+      this.resetPending = false;
+      const obs = this.pendingObs;
+      this.pendingObs = [];
+      if (snap) {
+        this.renderer?.setSnapshot(snap, reset);
+        this.snapshot[1](snap);
+        if (reset) this.announcer.prime(snap);
+        else if (obs.length) this.say(this.announcer.describe(obs, snap), wall);
+        if (this.follow && !reset) this.updateFollow();
+      }
+    }
+    this.flushLive(wall);
+    const busy = this.renderer ? this.renderer.frame(now, playing) : false;
+    this.frameTimes.push(performance.now() - t0);
+    if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
+    if (this.playing[0]() || busy || this.dirty || this.liveQueue.length) this.wake();
+  }
+
+  // ---- live region: at most one message a second, so a screen reader can keep up
+
+  private say(lines: string[], wall: number): void {
+    if (!lines.length) return;
+    this.liveQueue.push(...lines);
+    this.flushLive(wall);
+  }
+
+  private flushLive(wall: number): void {
+    if (!this.liveQueue.length || wall - this.liveAt < 1000) return;
+    this.liveAt = wall;
+    const q = this.liveQueue;
+    this.liveQueue = [];
+    const shown = q.slice(-3);
+    const more = q.length - shown.length;
+    this.live[1](shown.join('. ') + (more > 0 ? `. And ${more} more change${more === 1 ? '' : 's'}.` : '.'));
+  }
+
+  // ---- scrubber marks: a background run of the whole scenario with the typed commands
+
+  computeMarks(): void {
+    const scenario = this.session.scenario;
+    if (!scenario) return;
+    const job = ++this.marksJob;
+    const typed = [...this.session.typed];
+    const sim = new Simulation(scenario);
+    const marks: ScrubMark[] = typed.map((c) => ({ t: c.at, kind: 'command' as const, label: c.run }));
+    let i = 0;
+    let t = 0;
+    const step = () => {
+      if (job !== this.marksJob || this.destroyed) return;
+      const deadline = performance.now() + 12;
+      try {
+        while (t < scenario.duration && performance.now() < deadline) {
+          const to = Math.min(scenario.duration, t + 15);
+          for (const c of typed) if (c.at > t && c.at <= to) {
+            sim.advanceTo(c.at);
+            sim.run(c.run, c.stdin);
+          }
+          sim.advanceTo(to);
+          t = to;
+        }
+      } catch {
+        return;
+      }
+      const obs = sim.observations();
+      for (; i < obs.length; i++) {
+        const o = obs[i];
+        if (o.type === 'event') marks.push({ t: o.t, kind: o.eventType === 'Warning' ? 'warning' : 'normal', label: `${o.reason} ${o.object}` });
+      }
+      if (t < scenario.duration) setTimeout(step, 0);
+      else this.marks[1](marks);
+    };
+    setTimeout(step, 0);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.raf) globalThis.cancelAnimationFrame?.(this.raf);
+    this.renderer?.destroy();
+    this.renderer = null;
+  }
+}
+
+function stripAge(row: string): string {
+  // the AGE column changes every second; a watch prints rows whose other columns changed
+  return row.replace(/\s+\S+\s*$/, '');
+}
+
+const HELP = `Commands:
+  kubectl get pods|svc|endpoints|deploy|rs|events|nodes [-o wide|yaml|json] [-w]
+  kubectl describe pod NAME        kubectl logs POD [-c C] [--previous] [-f]
+  kubectl top pod|node             kubectl exec POD [-c C] -- touch|rm FILE
+  kubectl delete pod NAME          kubectl scale deploy NAME --replicas=N
+  sim probe POD[/C] readiness|liveness|startup fail|pass|auto
+  sim http POD[/C] PATH STATUS     sim tcp POD[/C] PORT open|closed
+  sim hang POD[/C] on|off          sim crash POD[/C] [CODE]
+  sim cpu|memory POD[/C] QUANTITY  clear
+Keys: Space play/pause, ←/→ previous/next event (outside text fields), Tab completes, ↑/↓ history.
+`;

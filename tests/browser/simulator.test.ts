@@ -1,0 +1,285 @@
+/**
+ * The built site in Debian's chromium: every bundled scenario loads and plays without
+ * console errors; forcing readiness to fail from the inspector turns a pod 0/1 and takes
+ * it out of its Service within the probe's window; the console prints `kubectl get pods`
+ * exactly as the engine does; a YAML error is shown at its line; the keyboard drives the
+ * transport; axe finds no serious or critical violations. Screenshots go to test-results/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { startSite, openPage, shot, ROOT, type Site } from './site-harness';
+import { loadScenario } from '../../src/scenario/load-scenario';
+import { simulationAt } from '../../src/engine/seek';
+
+const SCENARIOS = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const DEFAULT = 'readiness-moves-traffic.yaml';
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await startSite({
+    '/remote/remote-scenario.yaml': readFileSync(join(ROOT, 'scenarios', 'crashloop-backoff.yaml'), 'utf8'),
+  });
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** the text the console printed for the last command */
+async function lastOutput(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const outs = [...document.querySelectorAll('.ps-console-out > *')];
+    const lastCmd = outs.map((e) => e.classList.contains('ps-cmd')).lastIndexOf(true);
+    return outs
+      .slice(lastCmd + 1)
+      .filter((e) => e.classList.contains('ps-out-stdout'))
+      .map((e) => e.textContent ?? '')
+      .join('');
+  });
+}
+
+describe('every bundled scenario', () => {
+  it(
+    'loads from the picker and plays to its end without console errors',
+    async () => {
+      const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+      expect(SCENARIOS.length).toBeGreaterThan(10);
+      for (const file of SCENARIOS) {
+        await page.getByLabel('Scenario', { exact: true }).selectOption(file);
+        const state = await page.evaluate(() => ({ problems: document.querySelector('.ps-problems')?.textContent ?? null, t: window.podsim.time(), d: window.podsim.duration() }));
+        expect(state.problems, file).toBeNull();
+        expect(state.t, file).toBe(0);
+        // play a little in real time at top speed, then run to the end
+        await page.evaluate(() => {
+          window.podsim.setSpeed(64);
+          window.podsim.play();
+        });
+        await page.waitForFunction(() => window.podsim.time() > 5, undefined, { timeout: 10_000 });
+        await page.evaluate(() => window.podsim.seek(window.podsim.duration()));
+        await page.waitForTimeout(150);
+        const end = await page.evaluate(() => ({ t: window.podsim.time(), cards: window.podsim.stats().renderer?.cards ?? -1, pods: window.podsim.snapshot()?.view.pods.length ?? -1 }));
+        expect(end.t, file).toBeCloseTo(state.d, 6);
+        expect(end.cards, file).toBeGreaterThanOrEqual(0);
+        if (file === 'rolling-update-held-back.yaml' || file === DEFAULT) await shot(page, `scenario-${file.replace('.yaml', '')}-end`);
+      }
+      expect(errors).toEqual([]);
+    },
+    240_000,
+  );
+
+  it('loads a scenario from ?scenario=URL', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${encodeURIComponent(`${site.url}/remote/remote-scenario.yaml`)}`);
+    await page.waitForFunction(() => window.podsim.duration() > 0);
+    expect(await page.evaluate(() => window.podsim.snapshot()?.view.pods.map((p) => p.metadata.name))).toEqual(['crasher']);
+    await expect.poll(() => page.getByLabel('Scenario', { exact: true }).inputValue()).toBe('');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the default scenario', () => {
+  it('forcing readiness to fail from the inspector turns the pod 0/1 and drops it from its Service within failureThreshold × period', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.evaluate(() => window.podsim.seek(20));
+    expect(await page.evaluate(() => window.podsim.kubectl('get pods web-3').stdout)).toMatch(/web-3\s+1\/1\s+Running/);
+    await page.evaluate(() => window.podsim.select('web-3'));
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const fail = page.locator('fieldset', { hasText: 'Force readiness' }).getByLabel('fail');
+    await fail.check();
+    await shot(page, 'inspector-forced-readiness');
+    // the toggle ran the console's command and it is in the console
+    await expect.poll(() => page.locator('.ps-cmd').last().textContent()).toContain('sim probe web-3/web readiness fail');
+    const t0 = await page.evaluate(() => window.podsim.time());
+    // period 5 s, failureThreshold 3: still ready before the third failed probe can have run ...
+    await page.evaluate((t) => window.podsim.seek(t + 5 * 2 - 0.5), t0);
+    expect(await page.evaluate(() => window.podsim.kubectl('get pods web-3').stdout)).toMatch(/web-3\s+1\/1/);
+    // ... and out within failureThreshold periods (plus one period for the ticker's phase)
+    await page.evaluate((t) => window.podsim.seek(t + 5 * 4), t0);
+    expect(await page.evaluate(() => window.podsim.kubectl('get pods web-3').stdout)).toMatch(/web-3\s+0\/1\s+Running/);
+    const eps = await page.evaluate(() => {
+      const s = window.podsim.snapshot()!;
+      return s.view.endpointSlices.flatMap((x) => x.endpoints.map((e) => ({ pod: e.targetRef.name, ready: e.conditions.ready })));
+    });
+    expect(eps).toContainEqual({ pod: 'web-3', ready: false });
+    expect(eps.filter((e) => e.ready).map((e) => e.pod).sort()).not.toContain('web-3');
+    const routes = await page.evaluate(() => window.podsim.snapshot()!.traffic[0].routes.map((r) => r.pod));
+    expect(routes).not.toContain('web-3');
+    // the inspector shows it as the run of failures against the threshold
+    await expect.poll(() => page.locator('.ps-probe').first().textContent()).toMatch(/3\/3 failures in a row/);
+    expect(await page.locator('.ps-canvas').getAttribute('aria-label')).toMatch(/web-3 Running 0\/1/);
+    await shot(page, 'default-web-3-not-ready');
+    expect(errors).toEqual([]);
+  });
+
+  it('announces what changed in the live region while playing', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.evaluate(() => window.podsim.seek(25));
+    await page.evaluate(() => {
+      window.podsim.setSpeed(16);
+      window.podsim.play();
+    });
+    // web-2's /ready answers 503 from ~30 s: three failed probes take it out of the Service
+    await page.waitForFunction(() => (document.querySelector('[data-podsim-live]')?.textContent ?? '').includes('removed from Service web'), undefined, { timeout: 20_000 });
+    const said = await page.locator('[data-podsim-live]').textContent();
+    expect(said).toMatch(/pod web-2: readiness failed 3\/3, not ready 0\/1/);
+    await page.evaluate(() => window.podsim.pause());
+    await shot(page, 'default-playing');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the console', () => {
+  it('prints kubectl get pods exactly as the engine does, with history and completion', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.evaluate(() => window.podsim.seek(47.5));
+    const input = page.getByRole('textbox', { name: /Command/ });
+    await input.fill('kubectl get pods');
+    await input.press('Enter');
+    const printed = await lastOutput(page);
+    const r = loadScenario(readFileSync(join(ROOT, 'scenarios', DEFAULT), 'utf8'), DEFAULT);
+    if (!r.ok) throw new Error('default scenario does not load');
+    const expected = simulationAt(r.scenario, [], 47.5).run('kubectl get pods').stdout;
+    expect(printed).toBe(expected);
+    expect(printed).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
+    // history: ↑ brings the command back
+    await input.press('ArrowUp');
+    expect(await input.inputValue()).toBe('kubectl get pods');
+    // completion of a pod name
+    await input.fill('kubectl describe pod web-');
+    await input.press('Tab');
+    await expect.poll(() => page.locator('.ps-out-info').last().textContent()).toBe('web-1  web-2  web-3');
+    await input.fill('kubectl logs web-3 -');
+    await input.fill('sim probe web-');
+    await input.press('Tab');
+    expect(await input.inputValue()).toBe('sim probe web-');
+    await input.fill('sim pro');
+    await input.press('Tab');
+    expect(await input.inputValue()).toBe('sim probe ');
+    await shot(page, 'console');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the YAML editor', () => {
+  it('shows a validation problem at its line, and Apply restarts with a fixed file', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    const editor = page.locator('.cm-content');
+    await editor.waitFor();
+    const good = readFileSync(join(ROOT, 'scenarios', DEFAULT), 'utf8');
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => l.includes('periodSeconds: 5'));
+    const bad = lines.map((l, i) => (i === at ? l.replace('periodSeconds: 5', 'periodSeconds: five') : l)).join('\n');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(bad);
+    const problem = page.locator('.ps-editor-problems li').first();
+    await problem.waitFor({ timeout: 10_000 });
+    expect(await problem.textContent()).toMatch(new RegExp(`^${DEFAULT.replace('.', '\\.')}:${at + 1}:\\d+: `));
+    // the lint mark sits on that line
+    const markedLine = await page.evaluate(() => {
+      const mark = document.querySelector('.cm-lintRange-error');
+      const line = mark?.closest('.cm-line');
+      return line ? [...document.querySelectorAll('.cm-content .cm-line')].indexOf(line) : -1;
+    });
+    expect(markedLine).toBeGreaterThanOrEqual(0);
+    // CodeMirror renders only the visible lines: compare by text instead of index
+    expect(await page.locator('.cm-lintRange-error').first().evaluate((e) => e.closest('.cm-line')?.textContent)).toContain('periodSeconds: five');
+    await shot(page, 'yaml-error');
+    // Apply refuses the broken file (the running one stays) ...
+    await page.getByRole('button', { name: 'Apply and restart' }).click();
+    await expect.poll(() => page.locator('.ps-problems[role="alert"]').count()).toBe(1);
+    // ... and takes a fixed one, restarting from 0
+    await page.evaluate(() => window.podsim.seek(30));
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(good.replace('rps: 4', 'rps: 9'));
+    await page.getByRole('button', { name: 'Apply and restart' }).click();
+    await expect.poll(() => page.evaluate(() => window.podsim.time())).toBe(0);
+    await page.evaluate(() => window.podsim.seek(5));
+    expect(await page.evaluate(() => window.podsim.snapshot()!.traffic[0].rps)).toBe(9);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the problems of a pasted file with FILE:LINE:COLUMN instead of a blank page', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.getByRole('button', { name: 'Paste YAML…' }).click();
+    await page.getByLabel('Scenario or plain Kubernetes manifests (YAML)').fill('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports: [{containerPort: "http"}]\n');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    const alert = page.locator('.ps-problems[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/pasted\.yaml:8:\d+: /);
+    // the previous scenario keeps running
+    expect(await page.evaluate(() => window.podsim.snapshot()!.view.pods.length)).toBe(3);
+    await shot(page, 'paste-problems');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('keyboard', () => {
+  it('Space plays and pauses, arrows step between events, and every control is reachable by Tab', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.locator('body').click({ position: { x: 5, y: 880 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => window.podsim.playing())).toBe(true);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => window.podsim.playing())).toBe(false);
+    await page.evaluate(() => window.podsim.seek(0));
+    const times: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowRight');
+      times.push(await page.evaluate(() => window.podsim.time()));
+    }
+    // each step lands on a later instant where something observable happened
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => window.podsim.time())).toBe(times[2]);
+    // Tab order reaches the transport, the tabs and the console with their names
+    const names: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      names.push(await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return e ? e.getAttribute('aria-label') ?? e.textContent?.trim() ?? e.tagName : '';
+      }));
+    }
+    expect(names).toContain('Play (Space)');
+    expect(names).toContain('Step to the next event (Right arrow)');
+    expect(names).toContain('Timeline');
+    expect(names).toContain('About');
+    expect(names.some((n) => n.startsWith('Command'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('accessibility', () => {
+  it('axe finds no serious or critical violations in the main views', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    await page.evaluate(() => window.podsim.seek(50));
+    const serious = async (view: string) => {
+      const r = await new AxeBuilder({ page }).analyze();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    };
+    const found: string[] = [];
+    found.push(...(await serious('about')));
+    await shot(page, 'main');
+    await page.evaluate(() => window.podsim.select('web-2'));
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    found.push(...(await serious('inspector')));
+    await shot(page, 'inspector');
+    await page.getByRole('tab', { name: 'Events' }).click();
+    found.push(...(await serious('events')));
+    await shot(page, 'events');
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await page.locator('.cm-content').waitFor();
+    found.push(...(await serious('yaml')));
+    await shot(page, 'yaml');
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
