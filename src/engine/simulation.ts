@@ -18,9 +18,10 @@ import { reconcileEndpoints } from './controllers/endpoints-controller';
 import { reconcileReplicaSet, newPodFromTemplate, replicaSetStatus, successfulCreateEvent, successfulDeleteEvent } from './controllers/replicaset-controller';
 import { randomSuffix } from './controllers/pod-template-hash';
 import { mapSelectorMatches, labelSelectorMatches } from './controllers/label-selector';
-import { newClients, settleTraffic, type ClientState } from './traffic/service-traffic';
+import { newClients, settleTraffic, currentRoutes, type ClientState } from './traffic/service-traffic';
 import { podLine, endpointsLine } from './runner-lines';
-import { createMetricsState, scrape, podMetrics, nodeMetrics, allPodMetrics, allNodeMetrics, type MetricsState, type ContainerUsage } from './metrics/metrics-server';
+import { allPodMetrics, allNodeMetrics } from './metrics/metrics-server';
+import { metricsAt } from './metrics/metrics-at';
 import { runCommand } from './commands/run-command';
 import type { Manifest } from '../scenario/model';
 
@@ -35,7 +36,6 @@ export class Simulation implements SimulationApi {
   readonly eng: Engine;
   readonly kubelet: Kubelet;
   readonly clients: ClientState[];
-  readonly metrics: MetricsState;
   /** commands run so far (timeline and interactive), for replay and share links */
   readonly history: { at: number; run: string; stdin?: string }[] = [];
 
@@ -60,9 +60,7 @@ export class Simulation implements SimulationApi {
       eng.nodes.push({ obj, images: new Set(), pulls: new Map(), ipCounter: 0, index: i });
     });
     this.clients = newClients(scenario.traffic);
-    this.metrics = createMetricsState(scenario.metricResolution);
     scenario.timeline.forEach((entry, i) => eng.schedule(entry.at, { kind: 'command', index: i }));
-    if (scenario.metricsServer) eng.schedule(scenario.metricResolution, { kind: 'scrape' });
   }
 
   // ---- the API objects
@@ -125,7 +123,7 @@ export class Simulation implements SimulationApi {
 
   addPod(obj: PodObject): PodRuntime {
     applyPodAdmission(this.eng, obj);
-    const pod = newPodRuntime(obj);
+    const pod = newPodRuntime(obj, this.eng.dirtyPods);
     this.eng.pods.set(obj.metadata.name, pod);
     this.eng.controllersDirty = true;
     this.schedule(pod);
@@ -230,11 +228,6 @@ export class Simulation implements SimulationApi {
       eng.emit({ t: eng.now(), type: 'command', run: entry.run, exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr });
       return;
     }
-    if (task.kind === 'scrape') {
-      this.scrapeMetrics();
-      eng.schedule(eng.now() + this.metrics.resolution, { kind: 'scrape' });
-      return;
-    }
     if (task.kind === 'controllers') {
       eng.controllersWoken(task.at as number);
       eng.controllersDirty = true;
@@ -245,23 +238,6 @@ export class Simulation implements SimulationApi {
     this.kubelet.handle(task, pod);
   }
 
-  private scrapeMetrics(): void {
-    const eng = this.eng;
-    const usage: ContainerUsage[] = [];
-    for (const p of eng.pods.values()) {
-      if (p.deleted) continue;
-      for (const c of p.containers) {
-        const inst = c.current;
-        if (!inst || c.actor.getSnapshot().value !== 'Running') continue;
-        const cpuLimit = c.spec.resources?.limits?.cpu;
-        let cpu = inst.overrides.cpuMilli ?? c.behaviour.spec.cpuMilli;
-        if (cpuLimit !== undefined) cpu = Math.min(cpu, parseCpu(String(cpuLimit)));
-        usage.push({ pod: p.name, node: p.obj.spec.nodeName, container: c.name, startedAt: inst.startedAt, cpuMilli: cpu, memoryBytes: inst.overrides.memoryBytes ?? c.behaviour.spec.memoryBytes });
-      }
-    }
-    scrape(this.metrics, eng.now(), usage, eng.nodes.map((n) => ({ name: n.obj.metadata.name })));
-  }
-
   /** controllers, scheduling, statuses, endpoints; then print what changed */
   private endOfInstant(): void {
     const eng = this.eng;
@@ -270,13 +246,17 @@ export class Simulation implements SimulationApi {
     for (let round = 0; round < 20; round++) {
       let changed = false;
       // pod statuses first: controllers read them
-      for (const p of eng.pods.values()) {
-        if (p.dirty) {
+      for (const p of [...eng.dirtyPods]) {
+        {
+          const before = controllerView(p.obj);
           refreshPodStatus(p, now);
           p.dirty = false;
-          (p as PodRuntime & { lineDirty?: boolean }).lineDirty = true;
-          for (const s of eng.services.values()) if (s.spec.selector && mapSelectorMatches(s.spec.selector, p.obj.metadata.labels)) eng.dirtyServices.add(s.metadata.name);
-          eng.controllersDirty = true;
+          eng.linePods.add(p);
+          // controllers and endpoints only care about readiness, phase, deletion and address
+          if (controllerView(p.obj) !== before) {
+            for (const s of eng.services.values()) if (s.spec.selector && mapSelectorMatches(s.spec.selector, p.obj.metadata.labels)) eng.dirtyServices.add(s.metadata.name);
+            eng.controllersDirty = true;
+          }
         }
       }
       if (eng.controllersDirty) {
@@ -288,10 +268,7 @@ export class Simulation implements SimulationApi {
     }
     // pod lines
     const removed: PodRuntime[] = [];
-    for (const p of eng.pods.values()) {
-      const pl = p as PodRuntime & { lineDirty?: boolean };
-      if (!pl.lineDirty) continue;
-      pl.lineDirty = false;
+    for (const p of eng.linePods) {
       const line = podLine(now, p.obj);
       const { t: _t, ...rest } = line;
       const key = JSON.stringify(rest);
@@ -301,8 +278,12 @@ export class Simulation implements SimulationApi {
       }
       if (p.deleted) removed.push(p);
     }
+    eng.linePods.clear();
+    // requests that went to a pod about to vanish are counted while it is still known
+    if (removed.length) settleTraffic(eng, this.clients, now);
     for (const p of removed) {
       eng.pods.delete(p.name);
+      eng.dirtyPods.delete(p);
       eng.emit({ t: now, type: 'pod', name: p.name, deleted: true });
       for (const s of eng.services.values()) if (s.spec.selector && mapSelectorMatches(s.spec.selector, p.obj.metadata.labels)) eng.dirtyServices.add(s.metadata.name);
       eng.controllersDirty = true;
@@ -314,7 +295,7 @@ export class Simulation implements SimulationApi {
         runDeploymentController(this);
         this.runReplicaSets();
       }
-      for (const p of eng.pods.values()) if (p.dirty) {
+      for (const p of [...eng.dirtyPods]) {
         refreshPodStatus(p, now);
         p.dirty = false;
         const line = podLine(now, p.obj);
@@ -349,7 +330,6 @@ export class Simulation implements SimulationApi {
       }
     }
     eng.dirtyServices.clear();
-    settleTraffic(eng, this.clients, now);
   }
 
   private runReplicaSets(): boolean {
@@ -414,9 +394,7 @@ export class Simulation implements SimulationApi {
   view(): ClusterView {
     const eng = this.eng;
     const now = eng.now();
-    for (const p of eng.pods.values()) if (p.dirty) {
-      refreshPodStatus(p, now);
-    }
+    for (const p of eng.dirtyPods) refreshPodStatus(p, now);
     const pods = [...eng.pods.values()].filter((p) => !p.deleted).map((p) => p.obj);
     const logs: LogReader = {
       current: (pod, container) => {
@@ -430,13 +408,12 @@ export class Simulation implements SimulationApi {
         return instanceLogs(c.previous.logs, c.behaviour.spec.logs, c.previous.startedAt, c.previous.finishedAt ?? now);
       },
     };
+    const ms = this.scenario.metricsServer ? metricsAt({ resolution: this.scenario.metricResolution, pods: [...eng.pods.values()], nodes: eng.nodes.map((n) => n.obj.metadata.name) }, now) : null;
     const metrics: MetricsView = {
       available: this.scenario.metricsServer,
-      pods: new Map(allPodMetrics(this.metrics).map((m) => [m.name, m])),
-      nodes: new Map(allNodeMetrics(this.metrics).map((m) => [m.name, m])),
+      pods: new Map(ms ? allPodMetrics(ms).map((m) => [m.name, m]) : []),
+      nodes: new Map(ms ? allNodeMetrics(ms).map((m) => [m.name, m]) : []),
     };
-    void podMetrics;
-    void nodeMetrics;
     return {
       now,
       epochMs: EPOCH_MS,
@@ -496,6 +473,8 @@ export class Simulation implements SimulationApi {
         });
       }
     }
+    settleTraffic(eng, this.clients, eng.now());
+    currentRoutes(eng, this.clients, eng.now());
     const traffic = this.clients.map((cl) => ({
       service: cl.spec.service,
       ok: cl.ok,
@@ -521,6 +500,12 @@ export class Simulation implements SimulationApi {
   }
 }
 
+/** what the controllers and the EndpointSlice controller read from a pod */
+function controllerView(pod: PodObject): string {
+  const ready = pod.status.conditions.find((c) => c.type === 'Ready');
+  return `${pod.status.phase}|${ready?.status}|${ready?.lastTransitionTime}|${pod.metadata.deletionTimestamp}|${pod.status.podIP}|${pod.spec.nodeName}`;
+}
+
 /** explicit log lines plus the periodic lines an `apps` entry describes, generated on read */
 function instanceLogs(explicit: LogLine[], spec: { every: number; lines: string[] } | undefined, from: number, to: number): LogLine[] {
   if (!spec || spec.every <= 0 || !spec.lines.length) return explicit;
@@ -529,11 +514,6 @@ function instanceLogs(explicit: LogLine[], spec: { every: number; lines: string[
   for (let t = from + spec.every; t <= to + 1e-9 && gen.length < 100_000; t = from + spec.every * ++k + spec.every) gen.push({ t, text: spec.lines[k % spec.lines.length], stream: 'stdout' });
   if (!explicit.length) return gen;
   return [...explicit, ...gen].sort((a, b) => a.t - b.t);
-}
-
-function parseCpu(q: string): number {
-  if (q.endsWith('m')) return Number(q.slice(0, -1));
-  return Number(q) * 1000;
 }
 
 export type { NodeRuntime };

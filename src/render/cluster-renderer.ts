@@ -100,6 +100,10 @@ export class ClusterRenderer {
   private resizeObserver: ResizeObserver | null = null;
   /** JS time of recent frames, ms, for the bench */
   readonly frameTimes: number[] = [];
+  /** of which pixi's render call (scene traversal, batching and the WebGL calls) */
+  readonly renderTimes: number[] = [];
+  /** time of recent setSnapshot calls, ms */
+  readonly snapshotTimes: number[] = [];
 
   private constructor(
     private host: HTMLElement,
@@ -179,6 +183,13 @@ export class ClusterRenderer {
   /** Draw a new snapshot: diff cards, move what moved, redraw lines if endpoints changed. */
   setSnapshot(snap: SimSnapshot, reset = false): void {
     if (this.destroyed) return;
+    const s0 = performance.now();
+    this.applySnapshot(snap, reset);
+    this.snapshotTimes.push(performance.now() - s0);
+    if (this.snapshotTimes.length > 200) this.snapshotTimes.splice(0, this.snapshotTimes.length - 200);
+  }
+
+  private applySnapshot(snap: SimSnapshot, reset: boolean): void {
     const first = this.snap === null;
     this.snap = snap;
     this.now = snap.view.now;
@@ -352,10 +363,15 @@ export class ClusterRenderer {
       this.moveFlows(ctx.wall);
       busy = true;
     }
+    let rt = 0;
     if (busy || this.needsRender || playing) {
+      const r0 = performance.now();
       this.app.renderer.render(this.app.stage);
+      rt = performance.now() - r0;
       this.needsRender = false;
     }
+    this.renderTimes.push(rt);
+    if (this.renderTimes.length > 600) this.renderTimes.splice(0, this.renderTimes.length - 600);
     const dt = performance.now() - t0;
     this.frameTimes.push(dt);
     if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);

@@ -57,7 +57,19 @@ export interface PodsimHandle {
   /** the engine's current snapshot (read-only) */
   snapshot(): SimSnapshot | null;
   /** JS ms per frame of recent frames (engine + canvas), and renderer stats */
-  stats(): { frames: number[]; renderFrames: number[]; renderer: ReturnType<NonNullable<PodsimController['renderer']>['stats']> | null };
+  stats(): {
+    frames: number[];
+    /** the canvas's share of each frame, and of that pixi's render call */
+    renderFrames: number[];
+    renderCalls: number[];
+    /** engine: advancing time per frame, producing a snapshot; canvas: applying a snapshot */
+    advance: number[];
+    engineSnapshots: number[];
+    canvasSnapshots: number[];
+    renderer: ReturnType<NonNullable<PodsimController['renderer']>['stats']> | null;
+  };
+  /** forget the frame times recorded so far (to measure from now) */
+  resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
   destroy(): void;
@@ -162,8 +174,20 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
     restart: () => ctl.restart(),
     select: (pod, container) => ctl.select(pod ? ({ kind: 'pod', pod, ...(container ? { container } : {}) } as Selection) : null),
     snapshot: () => ctl.session.snapshot(),
-    stats: () => ({ frames: [...ctl.frameTimes], renderFrames: ctl.renderer ? [...ctl.renderer.frameTimes] : [], renderer: ctl.renderer?.stats() ?? null }),
+    stats: () => ({
+      frames: [...ctl.frameTimes],
+      renderFrames: ctl.renderer ? [...ctl.renderer.frameTimes] : [],
+      renderCalls: ctl.renderer ? [...ctl.renderer.renderTimes] : [],
+      advance: [...ctl.advanceTimes],
+      engineSnapshots: [...ctl.engineSnapshotTimes],
+      canvasSnapshots: ctl.renderer ? [...ctl.renderer.snapshotTimes] : [],
+      renderer: ctl.renderer?.stats() ?? null,
+    }),
     canvasReady,
+    resetStats: () => {
+      for (const a of [ctl.frameTimes, ctl.advanceTimes, ctl.engineSnapshotTimes]) a.length = 0;
+      if (ctl.renderer) for (const a of [ctl.renderer.frameTimes, ctl.renderer.renderTimes, ctl.renderer.snapshotTimes]) a.length = 0;
+    },
     destroy: () => {
       window.removeEventListener('keydown', onKey);
       ctl.destroy();

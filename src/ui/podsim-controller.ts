@@ -85,6 +85,10 @@ export class PodsimController {
   private destroyed = false;
   /** JS time of whole frames (engine + canvas), ms */
   readonly frameTimes: number[] = [];
+  /** time the engine took to produce each snapshot, ms */
+  readonly engineSnapshotTimes: number[] = [];
+  /** time the engine took to advance in each frame, ms */
+  readonly advanceTimes: number[] = [];
 
   constructor() {
     this.session.onChange((c) => this.onSessionChange(c));
@@ -312,7 +316,10 @@ export class PodsimController {
     if (playing) {
       const dtWall = Math.min(0.1, Math.max(0, (wall - this.lastWall) / 1000));
       const target = Math.min(this.session.duration, this.session.time() + dtWall * this.speed[0]());
+      const a0 = performance.now();
       this.session.advanceTo(target);
+      this.advanceTimes.push(performance.now() - a0);
+      if (this.advanceTimes.length > 600) this.advanceTimes.splice(0, this.advanceTimes.length - 600);
       if (target >= this.session.duration) this.playing[1](false);
     }
     this.lastWall = wall;
@@ -323,7 +330,10 @@ export class PodsimController {
     if (this.dirty && (obsNow || wall - this.lastSnapWall > 120 || !playing)) {
       this.dirty = false;
       this.lastSnapWall = wall;
+      const e0 = performance.now();
       const snap = this.session.snapshot();
+      this.engineSnapshotTimes.push(performance.now() - e0);
+      if (this.engineSnapshotTimes.length > 200) this.engineSnapshotTimes.splice(0, this.engineSnapshotTimes.length - 200);
       const reset = this.resetPending;
       this.resetPending = false;
       const obs = this.pendingObs;

@@ -50,7 +50,7 @@ export function createYamlEditor(parent: HTMLElement, initial: string, file: str
     parent,
     state: EditorState.create({
       doc: initial,
-      extensions: [basicSetup, yaml(), lintGutter(), scenarioLinter, oneDarkish, EditorView.contentAttributes.of({ 'aria-label': 'Scenario YAML' })],
+      extensions: [basicSetup, yaml(), lintGutter(), scenarioLinter, oneDarkish, EditorView.contentAttributes.of({ 'aria-label': 'Scenario YAML', tabindex: '0' })],
     }),
   });
   return {

@@ -5,12 +5,12 @@
  * exactly as the engine does; a YAML error is shown at its line; the keyboard drives the
  * transport; axe finds no serious or critical violations. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startSite, openPage, shot, ROOT, type Site } from './site-harness';
+import { startSite, openPage, closePages, shot, ROOT, type Site } from './site-harness';
 import { loadScenario } from '../../src/scenario/load-scenario';
 import { simulationAt } from '../../src/engine/seek';
 
@@ -23,6 +23,10 @@ beforeAll(async () => {
   site = await startSite({
     '/remote/remote-scenario.yaml': readFileSync(join(ROOT, 'scenarios', 'crashloop-backoff.yaml'), 'utf8'),
   });
+});
+
+afterEach(async () => {
+  await closePages();
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,6 +40,14 @@ export async function startSite(extra: Record<string, string> = {}): Promise<Sit
   };
 }
 
+const openContexts = new Set<BrowserContext>();
+
+/** close every page opened so far (their animation loops compete for the CPU) */
+export async function closePages(): Promise<void> {
+  for (const c of openContexts) await c.close().catch(() => undefined);
+  openContexts.clear();
+}
+
 export interface Opened {
   page: Page;
   /** console errors and uncaught page errors so far */
@@ -49,6 +57,7 @@ export interface Opened {
 /** Open the page (with a query string) and wait until the simulator and its canvas are up. */
 export async function openPage(site: Site, query = '', viewport = { width: 1400, height: 900 }, opts: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Opened> {
   const ctx = await site.browser.newContext({ viewport, reducedMotion: opts.reducedMotion ?? 'no-preference' });
+  openContexts.add(ctx);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

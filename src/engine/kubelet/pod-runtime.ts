@@ -96,22 +96,45 @@ export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
   };
 }
 
+/**
+ * Actors start from a cached initial snapshot: resolving a machine's initial state
+ * costs several times more than restoring it, and a Deployment creates thousands of
+ * identical workers.
+ */
+const initialSnapshots = new Map<string, unknown>();
+
+function startFromCache<T>(key: string, make: () => Actor<any>, restore: (snapshot: any) => Actor<any>): Actor<any> {
+  const cached = initialSnapshots.get(key);
+  if (cached) return restore(cached).start();
+  const actor = make().start();
+  initialSnapshots.set(key, actor.getPersistedSnapshot());
+  return actor;
+}
+
 function newProbe(type: ProbeType, p: Probe): ProbeRuntime {
   const spec = defaultedProbe(p);
-  const actor = createActor(probeWorkerMachine, {
-    input: { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold },
-  });
-  actor.start();
+  const input = { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold };
+  const actor = startFromCache(
+    `probe:${type}:${spec.successThreshold}:${spec.failureThreshold}`,
+    () => createActor(probeWorkerMachine, { input }),
+    (snapshot) => createActor(probeWorkerMachine, { snapshot, input }),
+  ) as Actor<typeof probeWorkerMachine>;
   return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null };
 }
 
 export function newContainerRuntime(spec: Container, kind: ContainerKind, index: number, behaviour: AppBehaviour, podHasInit: boolean): ContainerRuntime {
-  const actor = createActor(containerMachine, { input: { initializing: podHasInit } });
-  actor.start();
-  // With init containers, a regular container without a runtime record waits as PodInitializing
-  // (kubelet_pods.go convertToAPIContainerStatuses default reason).
-  // (the same default applies to the init containers' own statuses: hasInitContainers is passed for both lists)
-  if (podHasInit) actor.send({ type: 'POD_INITIALIZING' });
+  // With init containers, a container without a runtime record waits as PodInitializing
+  // (kubelet_pods.go convertToAPIContainerStatuses default reason; hasInitContainers is
+  // passed for both the init and the regular list).
+  const actor = startFromCache(
+    `container:${podHasInit}`,
+    () => {
+      const a = createActor(containerMachine, { input: { initializing: podHasInit } }).start();
+      if (podHasInit) a.send({ type: 'POD_INITIALIZING' });
+      return { start: () => a, getPersistedSnapshot: () => a.getPersistedSnapshot() } as unknown as Actor<any>;
+    },
+    (snapshot) => createActor(containerMachine, { snapshot, input: { initializing: podHasInit } }),
+  ) as Actor<typeof containerMachine>;
   const probes: ContainerRuntime['probes'] = {};
   // Regular init containers have no probes (API validation); sidecars and app containers may.
   if (kind !== 'init') {
@@ -122,10 +145,26 @@ export function newContainerRuntime(spec: Container, kind: ContainerKind, index:
   return { name: spec.name, kind, index, spec, actor, behaviour, probes, pulled: false, pulling: false, backOffUntil: null };
 }
 
-export function newPodRuntime(obj: PodObject): PodRuntime {
-  const worker = createActor(podWorkerMachine);
-  worker.start();
-  return { name: obj.metadata.name, obj, worker, containers: [], volumes: {}, sandboxReady: false, syncTimer: null, dirty: true, deleted: false };
+export function newPodRuntime(obj: PodObject, dirtyPods: Set<PodRuntime>): PodRuntime {
+  const worker = startFromCache(
+    'podWorker',
+    () => createActor(podWorkerMachine),
+    (snapshot) => createActor(podWorkerMachine, { snapshot }),
+  ) as Actor<typeof podWorkerMachine>;
+  const pod = { name: obj.metadata.name, obj, worker, containers: [], volumes: {}, sandboxReady: false, syncTimer: null, deleted: false } as unknown as PodRuntime;
+  // `dirty` also files the pod in the simulation's set, so the end of an instant visits only changed pods
+  let dirty = true;
+  Object.defineProperty(pod, 'dirty', {
+    enumerable: true,
+    get: () => dirty,
+    set: (v: boolean) => {
+      dirty = v;
+      if (v) dirtyPods.add(pod);
+      else dirtyPods.delete(pod);
+    },
+  });
+  dirtyPods.add(pod);
+  return pod;
 }
 
 /** the state value of an actor as a dotted string, e.g. "Waiting.CrashLoopBackOff" */

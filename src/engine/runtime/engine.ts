@@ -54,6 +54,10 @@ export class Engine {
   private uidCounter = 0;
   private resourceVersion = 1000;
   private hexCounter = 0;
+  /** pods changed during this instant (filed by PodRuntime.dirty) */
+  readonly dirtyPods = new Set<PodRuntime>();
+  /** pods whose runner line may have changed */
+  readonly linePods = new Set<PodRuntime>();
   /** services whose endpoints need a look at the end of this instant */
   readonly dirtyServices = new Set<string>();
   /** controllers need to run at the end of this instant */

@@ -32,8 +32,10 @@ export function endpointAnswer(eng: Engine, svc: ServiceObject, pod: PodRuntime,
   if (target === undefined) return { outcome: { kind: 'refused', pod: pod.name }, until: Infinity };
   let until = Infinity;
   for (const c of pod.containers) {
-    const inst = c.current;
-    if (!inst || c.actor.getSnapshot().value !== 'Running') continue;
+    // the instance that was running at t (requests are counted after the fact)
+    const inst = instanceAt(c, t);
+    if (!inst) continue;
+    if (inst.finishedAt !== undefined) until = Math.min(until, inst.finishedAt);
     const listens = c.behaviour.ports === null || c.behaviour.ports.includes(target) || String(target) in inst.overrides.tcp;
     if (!listens) continue;
     const a = httpAnswer(c.behaviour, inst.overrides, inst.startedAt, path, target, t);
@@ -44,6 +46,11 @@ export function endpointAnswer(eng: Engine, svc: ServiceObject, pod: PodRuntime,
     return { outcome: { kind: 'refused', pod: pod.name }, until };
   }
   return { outcome: { kind: 'refused', pod: pod.name }, until };
+}
+
+function instanceAt(c: PodRuntime['containers'][number], t: number) {
+  for (const i of [c.current, c.previous]) if (i && i.startedAt <= t && (i.finishedAt === undefined || i.finishedAt > t)) return i;
+  return undefined;
 }
 
 export function routeRequest(eng: Engine, svc: ServiceObject, port: number, path: string, t: number): RequestOutcome {

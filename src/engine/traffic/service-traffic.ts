@@ -74,7 +74,14 @@ export function settleTraffic(eng: Engine, clients: ClientState[], now: number):
       }
       cl.next = last;
     }
-    // where requests go from now on (for the renderer)
+  }
+}
+
+/** Where each client's requests go right now, and whether they would be answered (for the renderer). */
+export function currentRoutes(eng: Engine, clients: ClientState[], now: number): void {
+  for (const cl of clients) {
+    const spec = cl.spec;
+    const svc = eng.services.get(spec.service);
     if (svc && now >= spec.from && now < (spec.to ?? Infinity)) {
       cl.routes = serviceEndpoints(eng, svc).map((ep) => {
         const pod = eng.pods.get(ep.targetRef.name);

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Browser figures for `npm run bench`, measured in Debian's chromium (headless):
+//  - JavaScript time per frame (engine advance + snapshot + canvas update + pixi's
+//    render call) with 100 and 1,000 pods animating: median and 95th percentile;
+//  - gzip size of the JavaScript a first visit loads (every script the page fetches
+//    until the canvas is drawing), before the YAML editor is requested.
+// Usage: node bench/browser-bench.mjs [--json] [--seconds N]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../tests/browser/serve-static.mjs';
+import { benchScenario } from './make-scenario.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = process.env.PODSIM_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const json = process.argv.includes('--json');
+const secondsArg = process.argv.indexOf('--seconds');
+const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+function log(...a) {
+  if (!json) console.log(...a);
+}
+
+const out = mkdtempSync(join(tmpdir(), 'podsim-bench-site-'));
+await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
+const server = await serveStatic(out);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const results = { firstLoad: null, frames: [] };
+try {
+  // ---- first visit: every script fetched until the canvas draws
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.newPage();
+    const scripts = new Map();
+    page.on('response', async (r) => {
+      const type = r.request().resourceType();
+      if (type === 'script' || r.url().endsWith('.js')) {
+        try {
+          scripts.set(r.url(), await r.body());
+        } catch {
+          /* a redirect or an aborted fetch has no body */
+        }
+      }
+    });
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => !!window.podsim);
+    await page.evaluate(() => window.podsim.canvasReady());
+    await page.waitForTimeout(500);
+    const files = [...scripts.entries()].map(([url, body]) => ({ file: url.replace(/^.*\//, ''), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }));
+    files.sort((a, b) => b.gzip - a.gzip);
+    const editorLoaded = files.some((f) => f.file.startsWith('yaml-editor'));
+    results.firstLoad = { gzipBytes: files.reduce((n, f) => n + f.gzip, 0), rawBytes: files.reduce((n, f) => n + f.bytes, 0), editorLoaded, files };
+    await ctx.close();
+  }
+  log(`first visit: ${(results.firstLoad.gzipBytes / 1024).toFixed(1)} kB gzip of JavaScript (${(results.firstLoad.rawBytes / 1024).toFixed(0)} kB raw, ${results.firstLoad.files.length} files; editor ${results.firstLoad.editorLoaded ? 'LOADED' : 'not loaded'})`);
+  for (const f of results.firstLoad.files) log(`  ${f.file.padEnd(44)} ${(f.gzip / 1024).toFixed(1).padStart(7)} kB gzip`);
+
+  // ---- frame time with N pods animating: all pods' readiness forced to fail (10m in the
+  // bench scenario), so every card pulses, probes pulse, failed requests fly
+  for (const [replicas, nodes] of [
+    [100, 2],
+    [1000, 10],
+  ]) {
+    const yaml = benchScenario({ replicas, nodes, duration: '1h', faults: true });
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // ?fold=none: every pod drawn as its own card (the worst case)
+    await page.goto(server.url + '/?fold=none');
+    await page.waitForFunction(() => !!window.podsim);
+    await page.evaluate(() => window.podsim.canvasReady());
+    const loaded = await page.evaluate((y) => window.podsim.load(y, 'bench.yaml'), yaml);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const seekStart = Date.now();
+    await page.evaluate(() => window.podsim.seek(10 * 60 + 40));
+    const seekMs = Date.now() - seekStart;
+    await page.waitForTimeout(800);
+    await page.evaluate(() => {
+      window.podsim.setSpeed(1);
+      window.podsim.play();
+    });
+    await page.waitForTimeout(600);
+    await page.evaluate(() => window.podsim.resetStats());
+    await page.waitForTimeout(SECONDS * 1000);
+    const r = await page.evaluate(() => ({ s: window.podsim.stats(), t: window.podsim.time() }));
+    await page.evaluate(() => window.podsim.pause());
+    const frames = r.s.frames;
+    const sorted = [...frames].sort((a, b) => a - b);
+    const entry = {
+      pods: replicas,
+      nodes,
+      frames: frames.length,
+      medianMs: quantile(sorted, 0.5),
+      p95Ms: quantile(sorted, 0.95),
+      maxMs: sorted[sorted.length - 1],
+      seekMs,
+      renderer: r.s.renderer,
+      errors,
+    };
+    results.frames.push(entry);
+    log(`${replicas} pods on ${nodes} nodes: JS per frame median ${entry.medianMs.toFixed(2)} ms, p95 ${entry.p95Ms.toFixed(2)} ms over ${entry.frames} frames (renderer ${r.s.renderer?.renderer}, ${r.s.renderer?.cards} cards, ${r.s.renderer?.animating} animating); seek to 10m40s took ${seekMs} ms${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(out, { recursive: true, force: true });
+}
+if (json) console.log(JSON.stringify(results));
