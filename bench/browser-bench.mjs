@@ -20,7 +20,7 @@ const CHROMIUM = process.env.PODSIM_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const json = process.argv.includes('--json');
 const secondsArg = process.argv.indexOf('--seconds');
-const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
+const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
 
 function quantile(sorted, q) {
   if (!sorted.length) return NaN;
@@ -87,8 +87,9 @@ try {
     await page.evaluate(() => window.podsim.seek(10 * 60 + 40));
     const seekMs = Date.now() - seekStart;
     await page.waitForTimeout(800);
+    // 4×: probe ticks, endpoint changes and requests arrive within the measured frames
     await page.evaluate(() => {
-      window.podsim.setSpeed(1);
+      window.podsim.setSpeed(4);
       window.podsim.play();
     });
     await page.waitForTimeout(600);
@@ -98,6 +99,8 @@ try {
     await page.evaluate(() => window.podsim.pause());
     const frames = r.s.frames;
     const sorted = [...frames].sort((a, b) => a - b);
+    const med = (a) => quantile([...a].sort((x, y) => x - y), 0.5);
+    const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
     const entry = {
       pods: replicas,
       nodes,
@@ -106,11 +109,20 @@ try {
       p95Ms: quantile(sorted, 0.95),
       maxMs: sorted[sorted.length - 1],
       seekMs,
+      canvasMedianMs: med(r.s.renderFrames),
+      pixiRenderMedianMs: med(r.s.renderCalls),
+      engineAdvanceMedianMs: med(r.s.advance),
+      engineSnapshots: r.s.engineSnapshots.length,
+      engineSnapshotMeanMs: mean(r.s.engineSnapshots),
+      canvasSnapshotMeanMs: mean(r.s.canvasSnapshots),
+      virtualSeconds: r.t - 640,
       renderer: r.s.renderer,
       errors,
     };
     results.frames.push(entry);
-    log(`${replicas} pods on ${nodes} nodes: JS per frame median ${entry.medianMs.toFixed(2)} ms, p95 ${entry.p95Ms.toFixed(2)} ms over ${entry.frames} frames (renderer ${r.s.renderer?.renderer}, ${r.s.renderer?.cards} cards, ${r.s.renderer?.animating} animating); seek to 10m40s took ${seekMs} ms${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
+    log(`${replicas} pods on ${nodes} nodes: JS per frame median ${entry.medianMs.toFixed(2)} ms, p95 ${entry.p95Ms.toFixed(2)} ms over ${entry.frames} frames (renderer ${r.s.renderer?.renderer}, ${r.s.renderer?.cards} cards)`);
+    log(`  canvas per frame median ${entry.canvasMedianMs.toFixed(2)} ms (pixi render ${entry.pixiRenderMedianMs.toFixed(2)} ms); engine advance median ${entry.engineAdvanceMedianMs.toFixed(2)} ms;`);
+    log(`  ${entry.engineSnapshots} snapshots: engine ${entry.engineSnapshotMeanMs.toFixed(1)} ms each, canvas diff ${entry.canvasSnapshotMeanMs.toFixed(1)} ms each; ${entry.virtualSeconds.toFixed(1)} virtual s; seek to 10m40s ${seekMs} ms${errors.length ? `; errors: ${errors.join('; ')}` : ''}`);
     await ctx.close();
   }
 } finally {

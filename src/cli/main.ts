@@ -130,7 +130,8 @@ function run(argv: string[], io: Io): number {
     }
     const s = load(args[0], io);
     if (typeof s === 'number') return s;
-    const sim = new Simulation(s);
+    // stream the lines: nothing needs them kept in memory
+    const sim = new Simulation(s, { keepObservations: false });
     let buf = '';
     const flush = () => {
       io.out(buf);
@@ -179,4 +180,4 @@ function run(argv: string[], io: Io): number {
 // for the bench and scripts that drive the engine from Node
 export { Simulation } from '../engine/simulation';
 export { loadScenario } from '../scenario/load-scenario';
-export { simulationAt } from '../engine/seek';
+export { simulationAt, Timeline } from '../engine/seek';

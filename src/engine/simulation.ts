@@ -23,6 +23,7 @@ import { podLine, endpointsLine } from './runner-lines';
 import { allPodMetrics, allNodeMetrics } from './metrics/metrics-server';
 import { metricsAt } from './metrics/metrics-at';
 import { runCommand } from './commands/run-command';
+import { cloneSimulation } from './checkpoint';
 import type { Manifest } from '../scenario/model';
 
 /** a manifest as applied: its kind and object (the source location is not needed) */
@@ -39,8 +40,12 @@ export class Simulation implements SimulationApi {
   /** commands run so far (timeline and interactive), for replay and share links */
   readonly history: { at: number; run: string; stdin?: string }[] = [];
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    options: { keepObservations?: boolean } = {},
+  ) {
     const eng = (this.eng = new Engine(scenario));
+    eng.keepObservations = options.keepObservations ?? true;
     this.kubelet = new Kubelet(eng);
     scenario.nodes.forEach((n, i) => {
       const obj: NodeObject = {
@@ -180,6 +185,22 @@ export class Simulation implements SimulationApi {
   /** pods waiting for room get another try when something frees up */
   private retryUnschedulable(): void {
     for (const p of this.eng.pods.values()) if (p.unschedulable !== undefined && !p.deleted) this.schedule(p);
+  }
+
+  // ---- checkpoints
+
+  /** a copy that continues exactly as this simulation would (checkpoint.ts) */
+  clone(): Simulation {
+    return cloneSimulation(this, () => new Simulation(this.scenario));
+  }
+
+  /** the parts of a run that live on the Simulation itself; used by cloneSimulation */
+  restoreRunState(from: Simulation): void {
+    this.clients.length = 0;
+    this.clients.push(...structuredClone(from.clients));
+    this.history.length = 0;
+    this.history.push(...from.history.map((h) => ({ ...h })));
+    this.started = from.started;
   }
 
   // ---- the loop

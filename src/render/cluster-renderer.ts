@@ -9,9 +9,9 @@
  */
 import { Application, Container, Graphics, Sprite, Texture } from 'pixi.js';
 import type { SimSnapshot, ServiceTraffic } from '../engine/simulation-api';
-import { installFonts } from './fonts';
-import { PodCard, type AnimContext } from './pod-card';
-import { NodeRegion, nodeUsage } from './node-region';
+import { installFonts, label } from './fonts';
+import { PodCard, type AnimContext, type CardLayers } from './pod-card';
+import { NodeRegion, nodeUsage, requestsByNode } from './node-region';
 import { ServiceView, ClientView } from './service-view';
 import { GroupGlyph } from './group-glyph';
 import { layoutCluster, CARD_H, CARD_W, SERVICE_R, GLYPH_H, type Layout, UNSCHEDULED } from './layout';
@@ -55,6 +55,8 @@ interface FlowParticle {
 }
 
 const PARTICLES = 240;
+/** above this many endpoints a Service's lines go to nodes, with counts, not to each pod */
+const MANY_ENDPOINTS = 40;
 const FLIGHT_MS = 1100;
 
 export class ClusterRenderer {
@@ -62,8 +64,15 @@ export class ClusterRenderer {
   readonly camera: Camera;
   private world = new Container();
   private nodeLayer = new Container();
-  private lineLayer = new Graphics();
+  private lineLayer = new Container();
+  private lineGraphics = new Graphics();
   private cardLayer = new Container();
+  private pulseLayer = new Container();
+  private flashLayer = new Container();
+  private liveLayer = new Container();
+  private lineLabels = new Container();
+  /** one render group of cards per node: a card that changes costs a rebuild of its node's cards only */
+  private cardGroups = new Map<string, Container>();
   private serviceLayer = new Container();
   private particleLayer = new Container();
   private nodes = new Map<string, NodeRegion>();
@@ -141,7 +150,11 @@ export class ClusterRenderer {
     this.app.stage.addChild(this.world);
     this.world.isRenderGroup = true;
     this.particleLayer.isRenderGroup = true;
-    this.world.addChild(this.nodeLayer, this.lineLayer, this.cardLayer, this.serviceLayer, this.particleLayer);
+    // layers that change every frame or every tick are render groups of their own: a change
+    // inside one does not make pixi rebuild the others (per-frame work follows what changed)
+    for (const l of [this.nodeLayer, this.lineLayer, this.pulseLayer, this.flashLayer, this.liveLayer, this.serviceLayer]) l.isRenderGroup = true;
+    this.lineLayer.addChild(this.lineGraphics, this.lineLabels);
+    this.world.addChild(this.nodeLayer, this.lineLayer, this.cardLayer, this.pulseLayer, this.flashLayer, this.liveLayer, this.serviceLayer, this.particleLayer);
     const dot = new Graphics().circle(6, 6, 5).fill({ color: 0xffffff });
     this.dotTex = this.app.renderer.generateTexture({ target: dot, resolution: 2 });
     const x = cross(new Graphics(), 6, 6, 4.5).stroke({ width: 3, color: 0xffffff });
@@ -174,6 +187,18 @@ export class ClusterRenderer {
   setReducedMotion(on: boolean): void {
     this.reduced = on;
     this.needsRender = true;
+  }
+
+  private layersFor(node: string | null): CardLayers {
+    const key = node ?? UNSCHEDULED;
+    let g = this.cardGroups.get(key);
+    if (!g) {
+      g = new Container();
+      g.isRenderGroup = true;
+      this.cardGroups.set(key, g);
+      this.cardLayer.addChild(g);
+    }
+    return { cards: g, live: this.liveLayer, pulse: this.pulseLayer, flash: this.flashLayer };
   }
 
   private ctx(): AnimContext {
@@ -214,6 +239,7 @@ export class ClusterRenderer {
     this.layout = layout;
     // nodes
     const seenNodes = new Set<string>();
+    const requests = requestsByNode(snap.view.pods);
     for (const [name, rect] of layout.nodes) {
       seenNodes.add(name);
       let r = this.nodes.get(name);
@@ -223,7 +249,7 @@ export class ClusterRenderer {
         this.nodeLayer.addChild(r.root);
       }
       const node = snap.view.nodes.find((n) => n.metadata.name === name);
-      r.update(rect, node, node ? nodeUsage(node, snap.view.pods, snap.view.metrics.nodes.get(name)) : null);
+      r.update(rect, node, node ? nodeUsage(requests.get(name), snap.view.metrics.nodes.get(name)) : null);
     }
     for (const [name, r] of this.nodes) if (!seenNodes.has(name)) {
       r.destroy();
@@ -244,10 +270,9 @@ export class ClusterRenderer {
         // a pod unfolding from a group starts at the group's place
         const g = prevLayout?.foldedInto.get(v.uid);
         const from = g ? prevLayout!.groups.get(g) : undefined;
-        card = new PodCard(v, from?.x ?? rect.x, from?.y ?? rect.y, first ? { ...ctx, reducedMotion: true } : ctx);
+        card = new PodCard(v, from?.x ?? rect.x, from?.y ?? rect.y, first ? { ...ctx, reducedMotion: true } : ctx, this.layersFor(v.node));
         if (from) card.moveTo(rect.x, rect.y, ctx);
         this.cards.set(v.uid, card);
-        this.cardLayer.addChild(card.root);
         card.detailed = this.detailed;
         if (this.selection?.kind === 'pod' && this.selection.pod === v.name) card.setSelected(true);
         this.animating.add(card);
@@ -255,11 +280,12 @@ export class ClusterRenderer {
         continue;
       }
       const old = this.visuals.get(v.uid);
+      if (old && old.node !== v.node) card.moveToGroup(this.layersFor(v.node));
       if (!old || visualKey(old) !== visualKey(v)) {
         card.update(v, ctx);
         this.animating.add(card);
       }
-      if (card.root.x !== rect.x || card.root.y !== rect.y) {
+      if (card.x !== rect.x || card.y !== rect.y) {
         card.moveTo(rect.x, rect.y, ctx);
         this.animating.add(card);
         this.linesDirty = true;
@@ -338,6 +364,15 @@ export class ClusterRenderer {
     this.now = now;
     const ctx = this.ctx();
     let busy = false;
+    // every not-ready outline pulses together, every back-off outline flashes together
+    if (!this.reduced && this.pulseLayer.children.length) {
+      this.pulseLayer.alpha = 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(ctx.wall / 260));
+      busy = true;
+    } else if (this.pulseLayer.alpha !== 1) this.pulseLayer.alpha = 1;
+    if (!this.reduced && this.flashLayer.children.length) {
+      this.flashLayer.alpha = Math.floor(ctx.wall / 330) % 2 === 0 ? 1 : 0.2;
+      busy = true;
+    } else if (this.flashLayer.alpha !== 1) this.flashLayer.alpha = 1;
     for (const card of this.animating) {
       if (!card.animate(ctx)) this.animating.delete(card);
       else busy = true;
@@ -382,11 +417,26 @@ export class ClusterRenderer {
     this.needsRender = true;
   }
 
+  private linesKey = '';
+
   private drawLines(): void {
-    const g = this.lineLayer.clear();
     const snap = this.snap;
     const layout = this.layout;
     if (!snap || !layout) return;
+    // redraw only when an endpoint or a card moved or changed: a thousand dashed lines are costly to rebuild
+    let key = '';
+    for (const [name, s] of layout.services) {
+      key += `${name}@${s.x},${s.y}:`;
+      for (const ep of endpointsOf(snap, name)) {
+        const uid = this.byName.get(ep.pod);
+        const card = uid ? this.cards.get(uid) : undefined;
+        key += `${ep.pod}${ep.ready ? 'r' : ''}${ep.terminating ? 't' : ''}${card ? `${card.x},${card.y}` : uid ? layout.foldedInto.get(uid) ?? '' : ''};`;
+      }
+    }
+    for (const [name, c] of layout.clients) key += `${name}<${c.x},${c.y}`;
+    if (key === this.linesKey) return;
+    this.linesKey = key;
+    const g = this.lineGraphics.clear();
     // clients to their Service
     for (const [name, c] of layout.clients) {
       const s = layout.services.get(name)!;
@@ -399,16 +449,62 @@ export class ClusterRenderer {
     const marks: [number, number][] = [];
     const terminatingMarks: [number, number][] = [];
     const groupsDone = new Set<string>();
+    const labels: { x: number; y: number; text: string; color: number }[] = [];
+    const addLine = (sx: number, sy: number, tx: number, ty: number, ep: { ready: boolean; terminating: boolean }) => {
+      if (ep.terminating) {
+        dotted.push([sx, sy, tx, ty]);
+        terminatingMarks.push([tx, ty - 10]);
+      } else if (ep.ready) solid.push([sx, sy, tx, ty]);
+      else {
+        // not ready: dashed, and cut off short of the Service — it gets no traffic
+        const len = Math.hypot(tx - sx, ty - sy);
+        const k = Math.min(0.5, 36 / Math.max(1, len));
+        dashed.push([sx + (tx - sx) * k, sy + (ty - sy) * k, tx, ty]);
+        marks.push([sx + (tx - sx) * (k - 6 / Math.max(1, len)), sy + (ty - sy) * (k - 6 / Math.max(1, len))]);
+      }
+    };
     for (const [name, s] of layout.services) {
-      for (const ep of endpointsOf(snap, name)) {
+      const sx = s.x;
+      const sy = s.y + SERVICE_R * 0.87;
+      const eps = endpointsOf(snap, name);
+      if (eps.length > MANY_ENDPOINTS) {
+        // many endpoints: one line per node and kind, labelled with the count
+        const byNode = new Map<string, { ready: number; notReady: number; terminating: number }>();
+        for (const ep of eps) {
+          const uid = this.byName.get(ep.pod);
+          const node = (uid && this.visuals.get(uid)?.node) || UNSCHEDULED;
+          const c = byNode.get(node) ?? { ready: 0, notReady: 0, terminating: 0 };
+          if (ep.terminating) c.terminating++;
+          else if (ep.ready) c.ready++;
+          else c.notReady++;
+          byNode.set(node, c);
+        }
+        for (const [node, c] of byNode) {
+          const r = layout.nodes.get(node);
+          if (!r) continue;
+          const kinds: [number, { ready: boolean; terminating: boolean }, string, number][] = [
+            [c.ready, { ready: true, terminating: false }, 'ready', theme.info],
+            [c.notReady, { ready: false, terminating: false }, 'not ready', theme.warn],
+            [c.terminating, { ready: false, terminating: true }, 'terminating', theme.purple],
+          ];
+          kinds.forEach(([n, ep, word, color], i) => {
+            if (!n) return;
+            const tx = r.x + r.w * (0.3 + 0.2 * i);
+            addLine(sx, sy, tx, r.y, ep);
+            labels.push({ x: tx + 4, y: r.y - 16, text: `${n} ${word}`, color });
+          });
+        }
+        continue;
+      }
+      for (const ep of eps) {
         const uid = this.byName.get(ep.pod);
         if (!uid) continue;
         let tx: number, ty: number;
         const card = this.cards.get(uid);
         const gk = layout.foldedInto.get(uid);
         if (card) {
-          tx = card.root.x + CARD_W / 2;
-          ty = card.root.y;
+          tx = card.x + CARD_W / 2;
+          ty = card.y;
         } else if (gk) {
           const key = `${name}|${gk}|${ep.ready}|${ep.terminating}`;
           if (groupsDone.has(key)) continue;
@@ -417,19 +513,7 @@ export class ClusterRenderer {
           tx = gl.x + CARD_W / 2 + (ep.ready ? 0 : 14);
           ty = gl.y - 8;
         } else continue;
-        const sx = s.x;
-        const sy = s.y + SERVICE_R * 0.87;
-        if (ep.terminating) {
-          dotted.push([sx, sy, tx, ty]);
-          terminatingMarks.push([tx, ty - 10]);
-        } else if (ep.ready) solid.push([sx, sy, tx, ty]);
-        else {
-          // not ready: dashed, and cut off short of the Service — it gets no traffic
-          const len = Math.hypot(tx - sx, ty - sy);
-          const k = Math.min(0.5, 36 / Math.max(1, len));
-          dashed.push([sx + (tx - sx) * k, sy + (ty - sy) * k, tx, ty]);
-          marks.push([sx + (tx - sx) * (k - 6 / Math.max(1, len)), sy + (ty - sy) * (k - 6 / Math.max(1, len))]);
-        }
+        addLine(sx, sy, tx, ty, ep);
       }
     }
     for (const [a, b, c, d] of solid) g.moveTo(a, b).lineTo(c, d);
@@ -442,6 +526,12 @@ export class ClusterRenderer {
     if (dotted.length) g.stroke({ width: 2, color: theme.purple, alpha: 0.9 });
     for (const [x, y] of terminatingMarks) g.rect(x - 4, y - 4, 8, 8);
     if (terminatingMarks.length) g.stroke({ width: 2, color: theme.purple });
+    for (const t of this.lineLabels.removeChildren()) t.destroy();
+    for (const l of labels) {
+      const t = label(l.text, 12, l.color, true);
+      t.position.set(l.x, l.y);
+      this.lineLabels.addChild(t);
+    }
     this.needsRender = true;
   }
 
@@ -542,9 +632,9 @@ export class ClusterRenderer {
     }
     const card = s.kind === 'pod' ? this.cardOf(s.name) : this.cards.get(uid);
     if (!card) return null;
-    if (s.kind === 'pod') return { x: card.root.x + CARD_W / 2, y: card.root.y + CARD_H / 2 };
+    if (s.kind === 'pod') return { x: card.x + CARD_W / 2, y: card.y + CARD_H / 2 };
     const c = card.containerCenter(s.name);
-    return c ? { x: card.root.x + c.x, y: card.root.y + c.y } : null;
+    return c ? { x: card.x + c.x, y: card.y + c.y } : null;
   }
 
   private moveFlows(wall: number): void {
@@ -577,7 +667,7 @@ export class ClusterRenderer {
   private targetOf(p: Particle): { x: number; y: number } | null {
     if (!p.uid) return null;
     const card = this.cards.get(p.uid);
-    if (card) return { x: card.root.x + CARD_W / 2, y: card.root.y + 4 };
+    if (card) return { x: card.x + CARD_W / 2, y: card.y + 4 };
     const gk = this.layout!.foldedInto.get(p.uid);
     const g = gk ? this.layout!.groups.get(gk) : undefined;
     return g ? { x: g.x + CARD_W / 2, y: g.y } : null;
@@ -607,7 +697,7 @@ export class ClusterRenderer {
   reveal(pod: string): void {
     const card = this.cardOf(pod);
     if (!card) return;
-    this.camera.ensureVisible(card.root.x, card.root.y, CARD_W, CARD_H, this.app.screen.width, this.app.screen.height);
+    this.camera.ensureVisible(card.x, card.y, CARD_W, CARD_H, this.app.screen.width, this.app.screen.height);
   }
 
   private cardOf(pod: string): PodCard | undefined {

@@ -140,7 +140,7 @@ export function layoutCluster(nodes: NodeInput[], pods: PodVisual[], services: s
   const minX = Math.min(0, ...[...out.clients.values()].map((c) => c.x - 40));
   const maxX = Math.max(x - 40, 200, sx - 330 + SERVICE_R + 60);
   const maxY = Math.max(y + rowH, sy);
-  const minY = services.length ? svcY - SERVICE_R - 20 : -10;
+  const minY = services.length ? svcY - SERVICE_R - 44 : -10;
   out.bounds = { x: minX, y: minY, w: maxX - minX, h: maxY + 10 - minY };
   return out;
 }

@@ -19,18 +19,32 @@ export interface NodeUsage {
   pods: number;
 }
 
-export function nodeUsage(node: NodeObject, pods: PodObject[], usage: { cpuMilli: number; memoryBytes: number } | undefined): NodeUsage {
-  let cpuReq = 0;
-  let memReq = 0;
-  let n = 0;
+/** a pod's spec cannot change, so neither can its requests: computed once per pod */
+const requestsByUid = new Map<string, { cpuMilli: number; memoryBytes: number }>();
+
+/** requests summed per node, in one pass over the pods */
+export function requestsByNode(pods: PodObject[]): Map<string, { cpuReq: number; memReq: number; pods: number }> {
+  const out = new Map<string, { cpuReq: number; memReq: number; pods: number }>();
   for (const p of pods) {
-    if (p.spec.nodeName !== node.metadata.name || p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
-    const r = podRequests(p);
-    cpuReq += r.cpuMilli;
-    memReq += r.memoryBytes;
-    n++;
+    const node = p.spec.nodeName;
+    if (!node || p.status.phase === 'Succeeded' || p.status.phase === 'Failed') continue;
+    let r = requestsByUid.get(p.metadata.uid);
+    if (!r) {
+      r = podRequests(p);
+      if (requestsByUid.size > 50_000) requestsByUid.clear();
+      requestsByUid.set(p.metadata.uid, r);
+    }
+    const c = out.get(node) ?? { cpuReq: 0, memReq: 0, pods: 0 };
+    c.cpuReq += r.cpuMilli;
+    c.memReq += r.memoryBytes;
+    c.pods++;
+    out.set(node, c);
   }
-  return { cpuReq, memReq, cpuUse: usage?.cpuMilli ?? null, memUse: usage?.memoryBytes ?? null, pods: n };
+  return out;
+}
+
+export function nodeUsage(req: { cpuReq: number; memReq: number; pods: number } | undefined, usage: { cpuMilli: number; memoryBytes: number } | undefined): NodeUsage {
+  return { cpuReq: req?.cpuReq ?? 0, memReq: req?.memReq ?? 0, cpuUse: usage?.cpuMilli ?? null, memUse: usage?.memoryBytes ?? null, pods: req?.pods ?? 0 };
 }
 
 function mi(bytes: number): string {

@@ -13,7 +13,7 @@
  */
 import { BitmapText, Container, Graphics } from 'pixi.js';
 import { CARD_H, CARD_W } from './layout';
-import type { ContainerVisual, PodVisual, ProbeVisual } from './pod-visual';
+import type { ContainerVisual, PodLook, PodVisual, ProbeVisual } from './pod-visual';
 import { countdownText, probeRunText } from './pod-visual';
 import { check, cross, dashedRect, jaggedRect, stepBox } from './shapes';
 import { lookColour, probeColour, theme } from './theme';
@@ -38,6 +38,19 @@ interface Chip {
   lastProbeAt: number | null;
 }
 
+/**
+ * Where a card's parts live. Parts that change often sit in their own render groups,
+ * so a change there does not make pixi rebuild the whole scene: `live` holds the probe
+ * chips and countdowns; `pulse` and `flash` hold the outlines of not-ready and
+ * back-off cards, and pulse or flash as a whole (one alpha per frame for all cards).
+ */
+export interface CardLayers {
+  cards: Container;
+  live: Container;
+  pulse: Container;
+  flash: Container;
+}
+
 export interface AnimContext {
   /** virtual now */
   now: number;
@@ -50,6 +63,8 @@ export interface AnimContext {
 
 export class PodCard {
   readonly root = new Container();
+  /** the parts that change on every probe tick and countdown second */
+  readonly live = new Container();
   private body = new Graphics();
   private outline = new Graphics();
   private cross = new Graphics();
@@ -65,6 +80,8 @@ export class PodCard {
   private dotKey = '';
   private chips: Chip[] = [];
   private chipLayer = new Container();
+  /** container names and states: change only when the containers do */
+  private names = new Container();
   v: PodVisual | null = null;
   private key = '';
   private boxKey = '';
@@ -78,7 +95,13 @@ export class PodCard {
   private countdownSince: { until: number; since: number } | null = null;
   selected = false;
 
-  constructor(v: PodVisual, x: number, y: number, ctx: AnimContext) {
+  constructor(
+    v: PodVisual,
+    x: number,
+    y: number,
+    ctx: AnimContext,
+    private layers: CardLayers,
+  ) {
     this.name = label('', 13, theme.text, true);
     this.status = label('', 12, theme.text);
     this.info = label('', 11, theme.muted);
@@ -89,19 +112,64 @@ export class PodCard {
     this.countdown.position.set(10, 57);
     this.hand.position.set(CARD_W - 18, 16);
     this.glyph.position.set(CARD_W - 18, 16);
-    this.root.addChild(this.body, this.outline, this.glyph, this.hand, this.name, this.status, this.info, this.countdown, this.boxes, this.chipLayer, this.cross);
-    this.root.position.set(x, y);
+    this.root.addChild(this.body, this.outline, this.glyph, this.name, this.status, this.info, this.boxes, this.names, this.cross);
+    this.live.addChild(this.hand, this.countdown, this.chipLayer);
+    layers.cards.addChild(this.root);
+    layers.live.addChild(this.live);
+    this.place(x, y);
     this.from = { x, y };
     this.to = { x, y };
     this.bornAt = ctx.reducedMotion ? -1 : ctx.wall;
-    if (this.bornAt >= 0) this.root.alpha = 0;
+    if (this.bornAt >= 0) this.setAlpha(0);
     this.update(v, ctx);
+  }
+
+  /** a pending pod got its node: its card joins that node's group */
+  moveToGroup(layers: CardLayers): void {
+    this.layers = layers;
+    layers.cards.addChild(this.root);
+  }
+
+  get x(): number {
+    return this.root.x;
+  }
+
+  get y(): number {
+    return this.root.y;
+  }
+
+  private place(x: number, y: number): void {
+    this.root.position.set(x, y);
+    this.live.position.set(x, y);
+    if (this.outline.parent !== this.root) this.outline.position.set(x, y);
+  }
+
+  private setAlpha(a: number): void {
+    this.root.alpha = a;
+    this.live.alpha = a;
+    if (this.outline.parent !== this.root) this.outline.alpha = a;
+  }
+
+  /** the outline goes where its motion is: the pulsing layer, the flashing layer, or the card */
+  private parentOutline(look: PodLook): void {
+    const want = look === 'notready' ? this.layers.pulse : look === 'crashloop' ? this.layers.flash : this.root;
+    if (this.outline.parent === want) return;
+    want.addChild(this.outline);
+    if (want === this.root) {
+      this.outline.position.set(0, 0);
+      this.outline.alpha = 1;
+    } else {
+      this.outline.position.set(this.root.x, this.root.y);
+      this.outline.alpha = this.root.alpha;
+    }
+    // behind the text in the card; in a layer of its own otherwise
+    if (want === this.root) this.root.setChildIndex(this.outline, 1);
   }
 
   moveTo(x: number, y: number, ctx: AnimContext): void {
     if (x === this.to.x && y === this.to.y) return;
     if (ctx.reducedMotion) {
-      this.root.position.set(x, y);
+      this.place(x, y);
       this.from = this.to = { x, y };
       this.tweenAt = -1;
       return;
@@ -139,6 +207,7 @@ export class PodCard {
     b.roundRect(0, 0, CARD_W, CARD_H, 8).fill({ color: hollow ? theme.node : theme.card });
     // a band on the left edge in the state colour, plus the shape-coded outline
     b.roundRect(0, 0, 5, CARD_H, 2).fill({ color: c });
+    this.parentOutline(v.look);
     const o = this.outline.clear();
     switch (v.look) {
       case 'notready':
@@ -153,7 +222,7 @@ export class PodCard {
       default:
         o.roundRect(1, 1, CARD_W - 2, CARD_H - 2, 8).stroke({ width: v.look === 'ready' ? 2.5 : 1.5, color: c });
     }
-    if (this.selected) o.roundRect(-5, -5, CARD_W + 10, CARD_H + 10, 11).stroke({ width: 3, color: theme.selection });
+    if (this.selected) b.roundRect(-5, -5, CARD_W + 10, CARD_H + 10, 11).stroke({ width: 3, color: theme.selection });
     // restart ticks: one per restart, up to 12, under the top-right glyph
     for (let i = 0; i < Math.min(12, v.restarts); i++) b.rect(CARD_W - 12 - i * 5, 46, 2, 8).fill({ color: theme.bad });
     const g = this.glyph.clear();
@@ -203,7 +272,8 @@ export class PodCard {
     for (const ch of this.chips) {
       const p = v.containers[ch.ci].probes[ch.pi];
       ch.probe = p;
-      dk += `${p.last}${p.run}${p.forced}${p.active};`;
+      // what the chip shows, not the raw counter: a run past the threshold draws the same
+      dk += `${p.last}${probeRunText(p)}${p.forced}${p.active};`;
     }
     if (dk !== this.dotKey) {
       this.dotKey = dk;
@@ -226,9 +296,10 @@ export class PodCard {
       if (p.lastProbeAt === ch.lastProbeAt) continue;
       const fresh = p.lastProbeAt !== null && ctx.now - p.lastProbeAt < 3 && old !== null;
       ch.lastProbeAt = p.lastProbeAt;
-      if (fresh && !ctx.reducedMotion) {
+      // a pulse per tick, when the chip is big enough to see (a thousand pulses at once cost more than they show)
+      if (fresh && !ctx.reducedMotion && ctx.detailed) {
         ch.pulseAt = ctx.wall;
-        ch.ring.clear().circle(0, 0, 5).stroke({ width: 2, color: probeColour(p.last) });
+        ch.ring.tint = probeColour(p.last);
       }
     }
   }
@@ -243,6 +314,7 @@ export class PodCard {
     this.boxRects.clear();
     const oldChips = new Map(this.chips.map((c) => [`${c.ci}:${c.pi}`, c]));
     for (const c of this.chipLayer.removeChildren()) if (c !== this.dots) c.destroy();
+    for (const c of this.names.removeChildren()) c.destroy();
     this.chips = [];
     this.dotKey = '';
     this.chipLayer.addChild(this.dots);
@@ -265,14 +337,14 @@ export class PodCard {
       const maxChars = Math.floor((bw - inset - (c.kind === 'init' ? 8 : 3)) / 6.3);
       const nameT = label(fit(c.name, maxChars), 10, theme.text, true);
       nameT.position.set(x + inset, y + 3);
-      this.chipLayer.addChild(nameT);
+      this.names.addChild(nameT);
       if (bh < 30) return;
       const line2 = y + bh - 16;
       if (c.probes.length === 0 || c.state !== 'running') {
         const text = c.state === 'terminated' ? `${c.reason} (${c.exitCode})` : c.state === 'waiting' ? c.reason : 'running';
         const t = label(fit(text, maxChars - 1), 10, c.state === 'running' || c.reason === 'Completed' ? theme.muted : theme.warn);
         t.position.set(x + inset + 11, line2);
-        this.chipLayer.addChild(t);
+        this.names.addChild(t);
         return;
       }
       const chipW = Math.max(30, Math.min(52, (bw - inset - 18) / c.probes.length));
@@ -282,13 +354,14 @@ export class PodCard {
         if (cx + 8 > x + bw) return;
         const text = label('', 10, theme.text);
         text.position.set(cx + 7, cy - 6);
-        const ring = new Graphics();
+        // drawn once in white, tinted per pulse: a tint is cheaper than new geometry
+        const ring = new Graphics().circle(0, 0, 5).stroke({ width: 2, color: 0xffffff });
         ring.position.set(cx, cy);
         ring.alpha = 0;
         this.chipLayer.addChild(text, ring);
         const prev = oldChips.get(`${i}:${j}`);
         const chip: Chip = { probe: p, ci: i, pi: j, x: cx, y: cy, ring, text, room: chipW - 12, pulseAt: prev?.pulseAt ?? -1, lastProbeAt: prev ? prev.lastProbeAt : p.lastProbeAt };
-        if (chip.pulseAt >= 0) ring.circle(0, 0, 5).stroke({ width: 2, color: probeColour(prev!.probe.last) });
+        if (chip.pulseAt >= 0) ring.tint = probeColour(prev!.probe.last);
         this.chips.push(chip);
       });
     });
@@ -320,6 +393,7 @@ export class PodCard {
 
   set detailed(on: boolean) {
     if (this.chipLayer.visible !== on) this.chipLayer.visible = on;
+    if (this.names.visible !== on) this.names.visible = on;
   }
 
   /** per-frame motion; returns true while the card still moves */
@@ -330,29 +404,23 @@ export class PodCard {
     if (this.tweenAt >= 0) {
       const t = Math.min(1, (w - this.tweenAt) / TWEEN_MS);
       const e = t * (2 - t);
-      this.root.position.set(this.from.x + (this.to.x - this.from.x) * e, this.from.y + (this.to.y - this.from.y) * e);
+      this.place(this.from.x + (this.to.x - this.from.x) * e, this.from.y + (this.to.y - this.from.y) * e);
       if (t >= 1) this.tweenAt = -1;
       else busy = true;
     }
     if (this.removingAt >= 0) {
       const t = ctx.reducedMotion ? 1 : Math.min(1, (w - this.removingAt) / 450);
-      this.root.alpha = 1 - t;
+      this.setAlpha(1 - t);
       return t < 1;
     }
     if (this.bornAt >= 0) {
       const t = Math.min(1, (w - this.bornAt) / 400);
-      this.root.alpha = t;
+      this.setAlpha(t);
       if (t >= 1) this.bornAt = -1;
       else busy = true;
     }
     if (!ctx.reducedMotion) {
-      if (v.look === 'notready') {
-        this.outline.alpha = 0.45 + 0.55 * (0.5 + 0.5 * Math.sin(w / 260));
-        busy = true;
-      } else if (v.look === 'crashloop') {
-        this.outline.alpha = Math.floor(w / 330) % 2 === 0 ? 1 : 0.25;
-        busy = true;
-      } else if (this.outline.alpha !== 1) this.outline.alpha = 1;
+      // pulsing and flashing are the layers' (ClusterRenderer.frame), one alpha for all cards
       if (v.look === 'creating' || v.look === 'pending' || v.look === 'init') {
         this.glyph.rotation = (w / 300) % (Math.PI * 2);
         busy = true;
@@ -369,7 +437,7 @@ export class PodCard {
         ch.ring.alpha = 1 - t;
         busy = true;
       }
-    } else if (this.outline.alpha !== 1) this.outline.alpha = 1;
+    }
     // countdowns: the clock hand turns towards the deadline, the seconds are written beside it
     const until = v.look === 'terminating' ? v.killAt : v.look === 'crashloop' ? v.backOffUntil : null;
     if (until !== null && this.countdownSince) {
@@ -413,6 +481,8 @@ export class PodCard {
   }
 
   destroy(): void {
+    if (this.outline.parent !== this.root) this.outline.destroy();
+    this.live.destroy({ children: true });
     this.root.destroy({ children: true });
   }
 }

@@ -34,12 +34,13 @@ export class ServiceView {
       hexagon(g, 0, 0, SERVICE_R).fill({ color: theme.card }).stroke({ width: 2.5, color: ready > 0 ? theme.info : theme.bad });
       if (selected) hexagon(g, 0, 0, SERVICE_R + 6).stroke({ width: 3, color: theme.selection });
       // no ready endpoint: a cross through the hexagon's centre
-      if (ready === 0) cross(g, 0, 8, 7).stroke({ width: 2.5, color: theme.bad });
-      else g.circle(0, 8, 5).fill({ color: theme.info });
+      if (ready === 0) cross(g, 0, 0, 9).stroke({ width: 3, color: theme.bad });
+      else g.circle(0, 0, 6).fill({ color: theme.info });
       setText(this.note, ready === 0 ? 'no ready endpoints' : '');
     }
     setText(this.name, this.service);
-    this.name.position.set(-this.name.width / 2, -SERVICE_R + 8);
+    // the name above the hexagon: long names do not fit inside
+    this.name.position.set(-this.name.width / 2, -SERVICE_R - 20);
     const ep = `${ready}/${total} ready`;
     setText(this.counts, ok === null ? ep : `${ep}\nok ${ok}  failed ${failed}`);
     // beside the hexagon, clear of the endpoint lines below it

@@ -78,6 +78,7 @@ export class PodsimController {
   private resetPending = true;
   private pendingObs: Observation[] = [];
   private lastSnapWall = 0;
+  private lastSnapCost = 0;
   private follow: Follow | null = null;
   private liveQueue: string[] = [];
   private liveAt = 0;
@@ -325,14 +326,19 @@ export class PodsimController {
     this.lastWall = wall;
     const now = this.session.time();
     if (this.time[0]() !== now) this.time[1](now);
-    // a fresh snapshot when something observable happened, or at most ~8 times a second for probe ticks
-    const obsNow = this.pendingObs.length > 0 || this.resetPending;
-    if (this.dirty && (obsNow || wall - this.lastSnapWall > 120 || !playing)) {
+    // A fresh snapshot when something changed, at most ~8 times a second while playing; a
+    // big cluster's snapshot is costly, so then they are spaced to keep them under ~1/8
+    // of the time (the picture lags a little, the simulation does not).
+    const spacing = Math.max(120, 8 * this.lastSnapCost);
+    // log lines and request counters change without an engine task: refresh now and then while playing
+    if (playing && wall - this.lastSnapWall > Math.max(400, spacing)) this.dirty = true;
+    if (this.dirty && (this.resetPending || !playing || wall - this.lastSnapWall > spacing || (this.pendingObs.length > 0 && wall - this.lastSnapWall > spacing / 2))) {
       this.dirty = false;
       this.lastSnapWall = wall;
       const e0 = performance.now();
       const snap = this.session.snapshot();
-      this.engineSnapshotTimes.push(performance.now() - e0);
+      this.lastSnapCost = performance.now() - e0;
+      this.engineSnapshotTimes.push(this.lastSnapCost);
       if (this.engineSnapshotTimes.length > 200) this.engineSnapshotTimes.splice(0, this.engineSnapshotTimes.length - 200);
       const reset = this.resetPending;
       this.resetPending = false;

@@ -9,6 +9,8 @@ export interface VolumeData {
   /** bumps on every write, so followers (tail -f) notice */
   version: number;
   readOnly: boolean;
+  /** image directories this layer removed */
+  removedDirs?: Record<string, true>;
 }
 
 export function newVolume(readOnly = false, files: Record<string, string> = {}): VolumeData {
@@ -16,7 +18,7 @@ export function newVolume(readOnly = false, files: Record<string, string> = {}):
 }
 
 /** Directories every busybox-like image has. */
-const IMAGE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/tmp', '/usr', '/var', '/var/log', '/var/run', '/run', '/opt', '/srv', '/mnt', '/app', '/data', '/usr/share', '/usr/share/nginx', '/usr/share/nginx/html', '/var/log/nginx', '/etc/nginx'];
+const IMAGE_DIRS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/tmp', '/usr', '/var', '/var/log', '/var/run', '/run', '/opt', '/srv', '/mnt', '/app', '/data', '/usr/share', '/usr/share/nginx', '/usr/share/nginx/html', '/var/log/nginx', '/etc/nginx']);
 
 export function normalizePath(path: string, cwd = '/'): string {
   const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
@@ -39,9 +41,7 @@ export class ContainerFs {
   constructor(
     public layer: VolumeData,
     public mounts: Mount[],
-  ) {
-    for (const d of IMAGE_DIRS) layer.dirs[d] = true;
-  }
+  ) {}
 
   /** the volume holding `path`, and the path inside it */
   private locate(path: string): { vol: VolumeData; rel: string; readOnly: boolean } {
@@ -69,6 +69,8 @@ export class ContainerFs {
     if (this.mounts.some((m) => m.mountPath === p)) return true;
     const { vol, rel } = this.locate(p);
     if (rel === '/' || vol.dirs[rel]) return true;
+    // the image's own directories (shared by every container rather than copied into each layer)
+    if (vol === this.layer && IMAGE_DIRS.has(rel) && !this.layer.removedDirs?.[rel]) return true;
     const prefix = rel + '/';
     for (const f in vol.files) if (f.startsWith(prefix)) return true;
     return false;
@@ -103,9 +105,10 @@ export class ContainerFs {
       vol.version++;
       return true;
     }
-    if (vol.dirs[rel]) {
+    if (vol.dirs[rel] || (vol === this.layer && IMAGE_DIRS.has(rel))) {
       for (const f in vol.files) if (f.startsWith(rel + '/')) delete vol.files[f];
       delete vol.dirs[rel];
+      if (vol === this.layer && IMAGE_DIRS.has(rel)) (vol.removedDirs ??= {})[rel] = true;
       vol.version++;
       return true;
     }
@@ -131,6 +134,7 @@ export class ContainerFs {
     const prefix = rel === '/' ? '/' : rel + '/';
     for (const f in vol.files) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]);
     for (const d in vol.dirs) if (d.startsWith(prefix) && d !== rel) names.add(d.slice(prefix.length).split('/')[0]);
+    if (vol === this.layer) for (const d of IMAGE_DIRS) if (d.startsWith(prefix) && d !== rel && !this.layer.removedDirs?.[d]) names.add(d.slice(prefix.length).split('/')[0]);
     for (const m of this.mounts) if (m.mountPath.startsWith(prefix)) names.add(m.mountPath.slice(prefix.length).split('/')[0]);
     return [...names].filter(Boolean).sort();
   }

@@ -23,4 +23,10 @@ export class SeededRandom {
   save(): number {
     return this.state;
   }
+
+  static restore(state: number): SeededRandom {
+    const r = new SeededRandom(0);
+    r.state = state;
+    return r;
+  }
 }

@@ -617,6 +617,7 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
       for (const id of c.current?.timers ?? []) this.eng.clock.cancel(id);
       for (const pr of Object.values(c.probes)) if (pr) cancelProbe(this.eng, pr);
     }
+    pod.removedAt = this.eng.now();
     if (pod.syncTimer !== null) this.eng.clock.cancel(pod.syncTimer);
   }
 

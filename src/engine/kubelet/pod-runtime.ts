@@ -3,7 +3,7 @@
  * statechart per container and per probe worker, the container instances (current
  * and previous, as the runtime keeps them), back-off entries and volumes.
  */
-import { createActor, type Actor } from 'xstate';
+import { Statechart } from './statechart';
 import type { Container, Probe } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../model/objects';
 import type { LogLine } from '../model/objects';
@@ -38,7 +38,7 @@ export interface InstanceRuntime {
 export interface ProbeRuntime {
   type: ProbeType;
   spec: Required<Pick<Probe, 'periodSeconds' | 'timeoutSeconds' | 'successThreshold' | 'failureThreshold' | 'initialDelaySeconds'>> & Probe;
-  actor: Actor<typeof probeWorkerMachine>;
+  actor: Statechart<typeof probeWorkerMachine>;
   /** ticks happen at anchor + k·period (pinned at the first container start, re-phased by manual readiness triggers) */
   anchor: number | null;
   timer: number | null;
@@ -53,7 +53,7 @@ export interface ContainerRuntime {
   /** index within its list (initContainers or containers) */
   index: number;
   spec: Container;
-  actor: Actor<typeof containerMachine>;
+  actor: Statechart<typeof containerMachine>;
   behaviour: AppBehaviour;
   current?: InstanceRuntime;
   previous?: InstanceRuntime;
@@ -70,7 +70,7 @@ export interface ContainerRuntime {
 export interface PodRuntime {
   name: string;
   obj: PodObject;
-  worker: Actor<typeof podWorkerMachine>;
+  worker: Statechart<typeof podWorkerMachine>;
   containers: ContainerRuntime[];
   volumes: Record<string, VolumeData>;
   sandboxReady: boolean;
@@ -81,6 +81,8 @@ export interface PodRuntime {
   lastLine?: string;
   /** per-instance logs kept after the pod is gone? no: removed with the pod */
   deleted: boolean;
+  /** when the API object was removed */
+  removedAt?: number;
   /** the scheduler could not place it; its FailedScheduling message */
   unschedulable?: string;
 }
@@ -96,29 +98,9 @@ export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
   };
 }
 
-/**
- * Actors start from a cached initial snapshot: resolving a machine's initial state
- * costs several times more than restoring it, and a Deployment creates thousands of
- * identical workers.
- */
-const initialSnapshots = new Map<string, unknown>();
-
-function startFromCache<T>(key: string, make: () => Actor<any>, restore: (snapshot: any) => Actor<any>): Actor<any> {
-  const cached = initialSnapshots.get(key);
-  if (cached) return restore(cached).start();
-  const actor = make().start();
-  initialSnapshots.set(key, actor.getPersistedSnapshot());
-  return actor;
-}
-
 function newProbe(type: ProbeType, p: Probe): ProbeRuntime {
   const spec = defaultedProbe(p);
-  const input = { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold };
-  const actor = startFromCache(
-    `probe:${type}:${spec.successThreshold}:${spec.failureThreshold}`,
-    () => createActor(probeWorkerMachine, { input }),
-    (snapshot) => createActor(probeWorkerMachine, { snapshot, input }),
-  ) as Actor<typeof probeWorkerMachine>;
+  const actor = Statechart.start(probeWorkerMachine, { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold });
   return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null };
 }
 
@@ -126,15 +108,8 @@ export function newContainerRuntime(spec: Container, kind: ContainerKind, index:
   // With init containers, a container without a runtime record waits as PodInitializing
   // (kubelet_pods.go convertToAPIContainerStatuses default reason; hasInitContainers is
   // passed for both the init and the regular list).
-  const actor = startFromCache(
-    `container:${podHasInit}`,
-    () => {
-      const a = createActor(containerMachine, { input: { initializing: podHasInit } }).start();
-      if (podHasInit) a.send({ type: 'POD_INITIALIZING' });
-      return { start: () => a, getPersistedSnapshot: () => a.getPersistedSnapshot() } as unknown as Actor<any>;
-    },
-    (snapshot) => createActor(containerMachine, { snapshot, input: { initializing: podHasInit } }),
-  ) as Actor<typeof containerMachine>;
+  const actor = Statechart.start(containerMachine, { initializing: podHasInit });
+  if (podHasInit) actor.send({ type: 'POD_INITIALIZING' });
   const probes: ContainerRuntime['probes'] = {};
   // Regular init containers have no probes (API validation); sidecars and app containers may.
   if (kind !== 'init') {
@@ -146,11 +121,7 @@ export function newContainerRuntime(spec: Container, kind: ContainerKind, index:
 }
 
 export function newPodRuntime(obj: PodObject, dirtyPods: Set<PodRuntime>): PodRuntime {
-  const worker = startFromCache(
-    'podWorker',
-    () => createActor(podWorkerMachine),
-    (snapshot) => createActor(podWorkerMachine, { snapshot }),
-  ) as Actor<typeof podWorkerMachine>;
+  const worker = Statechart.start(podWorkerMachine);
   const pod = { name: obj.metadata.name, obj, worker, containers: [], volumes: {}, sandboxReady: false, syncTimer: null, deleted: false } as unknown as PodRuntime;
   // `dirty` also files the pod in the simulation's set, so the end of an instant visits only changed pods
   let dirty = true;
@@ -176,3 +147,4 @@ export function stateString(value: unknown): string {
   }
   return String(value);
 }
+

@@ -22,6 +22,7 @@ import { EventRecorder } from '../events/event-recorder';
 import type { EventInput } from '../events/events-cache';
 import type { PodRuntime } from '../kubelet/pod-runtime';
 
+
 /** Wall-clock time of virtual t=0 (fixed, so output is reproducible): 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
@@ -37,9 +38,9 @@ export interface NodeRuntime {
 }
 
 export class Engine {
-  readonly clock = new VirtualClock();
-  readonly rng: SeededRandom;
-  readonly recorder = new EventRecorder({ correlate: true, spamFilter: false, epochMs: EPOCH_MS });
+  clock = new VirtualClock();
+  rng: SeededRandom;
+  recorder = new EventRecorder({ correlate: true, spamFilter: false, epochMs: EPOCH_MS });
   readonly pods = new Map<string, PodRuntime>();
   readonly nodes: NodeRuntime[] = [];
   readonly services = new Map<string, ServiceObject>();
@@ -51,9 +52,10 @@ export class Engine {
   readonly secrets = new Map<string, SecretObject>();
   readonly observations: Observation[] = [];
   private listeners: ((o: Observation) => void)[] = [];
-  private uidCounter = 0;
-  private resourceVersion = 1000;
-  private hexCounter = 0;
+  /** id sequences (part of the state a checkpoint copies) */
+  counters = { uid: 0, resourceVersion: 1000, hex: 0 };
+  /** round-robin position of single requests per Service (route-request.ts) */
+  readonly turns = new Map<string, number>();
   /** pods changed during this instant (filed by PodRuntime.dirty) */
   readonly dirtyPods = new Set<PodRuntime>();
   /** pods whose runner line may have changed */
@@ -71,7 +73,7 @@ export class Engine {
     return this.clock.now();
   }
 
-  private controllerWakeups = new Set<number>();
+  readonly controllerWakeups = new Set<number>();
 
   /** run the controllers again at `t` (once, however often asked) */
   wakeControllersAt(t: number): void {
@@ -91,24 +93,27 @@ export class Engine {
   newUid(): string {
     // deterministic UUID-shaped ids from the seeded generator
     const hex = () => Math.floor(this.rng.next() * 0x10000).toString(16).padStart(4, '0');
-    this.uidCounter++;
+    this.counters.uid++;
     return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
   }
 
   /** 64 hex chars, like a containerd container ID */
   newContainerId(): string {
-    this.hexCounter++;
+    this.counters.hex++;
     let s = '';
     while (s.length < 64) s += Math.floor(this.rng.next() * 0x100000000).toString(16).padStart(8, '0');
     return s.slice(0, 64);
   }
 
   nextResourceVersion(): string {
-    return String(++this.resourceVersion);
+    return String(++this.counters.resourceVersion);
   }
 
+  /** keep every observation in memory (the UI's scrubber and events need them; the runner streams them instead) */
+  keepObservations = true;
+
   emit(o: Observation): void {
-    this.observations.push(o);
+    if (this.keepObservations) this.observations.push(o);
     for (const l of this.listeners) l(o);
   }
 

@@ -18,7 +18,6 @@ export type RequestOutcome =
   | { kind: 'timeout'; pod: string }
   | { kind: 'no-port' };
 
-const turn = new WeakMap<ServiceObject, number>();
 
 export function serviceEndpoints(eng: Engine, svc: ServiceObject): Endpoint[] {
   return routableEndpoints(eng.slices.get(svc.metadata.name) ?? []);
@@ -56,8 +55,8 @@ function instanceAt(c: PodRuntime['containers'][number], t: number) {
 export function routeRequest(eng: Engine, svc: ServiceObject, port: number, path: string, t: number): RequestOutcome {
   const eps = serviceEndpoints(eng, svc);
   if (!eps.length) return { kind: 'refused', pod: null };
-  const i = turn.get(svc) ?? 0;
-  turn.set(svc, i + 1);
+  const i = eng.turns.get(svc.metadata.name) ?? 0;
+  eng.turns.set(svc.metadata.name, i + 1);
   const ep = eps[i % eps.length];
   const pod = eng.pods.get(ep.targetRef.name);
   if (!pod) return { kind: 'refused', pod: null };
