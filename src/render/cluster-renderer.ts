@@ -7,7 +7,7 @@
  * its last picture and redraws only those that changed; `frame` touches only cards
  * that are animating, particles in flight and the lines while cards slide.
  */
-import { Application, Container, Graphics, Sprite, Texture } from 'pixi.js';
+import { autoDetectRenderer, Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
 import type { SimSnapshot, ServiceTraffic } from '../engine/simulation-api';
 import { installFonts, label } from './fonts';
 import { PodCard, type AnimContext, type CardLayers } from './pod-card';
@@ -60,7 +60,8 @@ const MANY_ENDPOINTS = 40;
 const FLIGHT_MS = 1100;
 
 export class ClusterRenderer {
-  readonly app: Application;
+  renderer!: Renderer;
+  private stage = new Container();
   readonly camera: Camera;
   private world = new Container();
   private nodeLayer = new Container();
@@ -118,7 +119,6 @@ export class ClusterRenderer {
     private host: HTMLElement,
     private opts: RendererOptions,
   ) {
-    this.app = new Application();
     this.reduced = !!opts.reducedMotion;
     this.foldAbove = opts.foldAbove ?? 12;
     this.camera = new Camera(this.world, () => this.onCamera());
@@ -132,22 +132,24 @@ export class ClusterRenderer {
 
   private async init(): Promise<void> {
     installFonts();
-    await this.app.init({
+    // A bare renderer, not pixi's Application: the UI loop renders on demand (no ticker),
+    // and pixi's browser extras (its event system, accessibility layer, filters) are not
+    // loaded — podsim does its own hit testing and keeps its text alternative in the DOM.
+    this.renderer = await autoDetectRenderer({
       background: theme.background,
       antialias: true,
-      autoStart: false,
-      resizeTo: this.host,
       autoDensity: true,
+      width: Math.max(1, this.host.clientWidth),
+      height: Math.max(1, this.host.clientHeight),
       resolution: Math.min(2, globalThis.devicePixelRatio || 1),
       preference: 'webgl',
+      manageImports: false,
     });
-    // pixi's own ticker would render every frame; the UI loop renders on demand
-    this.app.ticker.stop();
-    const canvas = this.app.canvas as HTMLCanvasElement;
+    const canvas = this.renderer.canvas as HTMLCanvasElement;
     canvas.setAttribute('aria-hidden', 'true');
     canvas.style.display = 'block';
     this.host.appendChild(canvas);
-    this.app.stage.addChild(this.world);
+    this.stage.addChild(this.world);
     this.world.isRenderGroup = true;
     this.particleLayer.isRenderGroup = true;
     // layers that change every frame or every tick are render groups of their own: a change
@@ -156,11 +158,11 @@ export class ClusterRenderer {
     this.lineLayer.addChild(this.lineGraphics, this.lineLabels);
     this.world.addChild(this.nodeLayer, this.lineLayer, this.cardLayer, this.pulseLayer, this.flashLayer, this.liveLayer, this.serviceLayer, this.particleLayer);
     const dot = new Graphics().circle(6, 6, 5).fill({ color: 0xffffff });
-    this.dotTex = this.app.renderer.generateTexture({ target: dot, resolution: 2 });
+    this.dotTex = this.renderer.generateTexture({ target: dot, resolution: 2 });
     const x = cross(new Graphics(), 6, 6, 4.5).stroke({ width: 3, color: 0xffffff });
-    this.crossTex = this.app.renderer.generateTexture({ target: x, resolution: 2 });
+    this.crossTex = this.renderer.generateTexture({ target: x, resolution: 2 });
     const doc = new Graphics().rect(1, 2, 10, 8).fill({ color: 0xffffff }).rect(3, 4, 6, 1).fill({ color: 0x000000 }).rect(3, 7, 6, 1).fill({ color: 0x000000 });
-    this.logTex = this.app.renderer.generateTexture({ target: doc, resolution: 2 });
+    this.logTex = this.renderer.generateTexture({ target: doc, resolution: 2 });
     for (let i = 0; i < PARTICLES; i++) {
       const s = new Sprite(this.dotTex);
       s.anchor.set(0.5);
@@ -169,19 +171,22 @@ export class ClusterRenderer {
       this.free.push(s);
     }
     this.camera.attach(canvas, (x, y, button) => this.click(x, y, button));
-    this.app.renderer.on('resize', () => {
-      this.needsRender = true;
-      this.opts.onNeedFrame?.();
-    });
-    // the host can change size without the window resizing (panels, fullscreen)
+    // follow the host's size (window resizes, panels, fullscreen)
     if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.app.resize());
+      this.resizeObserver = new ResizeObserver(() => {
+        const w = Math.max(1, this.host.clientWidth);
+        const h = Math.max(1, this.host.clientHeight);
+        if (w === this.renderer.screen.width && h === this.renderer.screen.height) return;
+        this.renderer.resize(w, h);
+        this.needsRender = true;
+        this.opts.onNeedFrame?.();
+      });
       this.resizeObserver.observe(this.host);
     }
   }
 
   get canvas(): HTMLCanvasElement {
-    return this.app.canvas as HTMLCanvasElement;
+    return this.renderer.canvas as HTMLCanvasElement;
   }
 
   setReducedMotion(on: boolean): void {
@@ -373,6 +378,10 @@ export class ClusterRenderer {
       this.flashLayer.alpha = Math.floor(ctx.wall / 330) % 2 === 0 ? 1 : 0.2;
       busy = true;
     } else if (this.flashLayer.alpha !== 1) this.flashLayer.alpha = 1;
+    // steady probes tick without a new snapshot: pulse the visible chips on their period
+    if (this.detailed && !this.reduced && now !== prevNow) {
+      for (const card of this.cards.values()) if (card.hasActiveProbes && card.tickPulses(ctx)) this.animating.add(card);
+    }
     for (const card of this.animating) {
       if (!card.animate(ctx)) this.animating.delete(card);
       else busy = true;
@@ -401,7 +410,7 @@ export class ClusterRenderer {
     let rt = 0;
     if (busy || this.needsRender || playing) {
       const r0 = performance.now();
-      this.app.renderer.render(this.app.stage);
+      this.renderer.render(this.stage);
       rt = performance.now() - r0;
       this.needsRender = false;
     }
@@ -619,6 +628,7 @@ export class ClusterRenderer {
           sprite.texture = this.logTex;
           sprite.tint = theme.info;
           sprite.alpha = 1;
+          sprite.scale.set(1.6);
           this.flowParticles.push({ sprite, at: wall + k * 180, dur: 1500, uid, steps });
         }
       });
@@ -697,7 +707,7 @@ export class ClusterRenderer {
   reveal(pod: string): void {
     const card = this.cardOf(pod);
     if (!card) return;
-    this.camera.ensureVisible(card.x, card.y, CARD_W, CARD_H, this.app.screen.width, this.app.screen.height);
+    this.camera.ensureVisible(card.x, card.y, CARD_W, CARD_H, this.renderer.screen.width, this.renderer.screen.height);
   }
 
   private cardOf(pod: string): PodCard | undefined {
@@ -708,11 +718,11 @@ export class ClusterRenderer {
   fit(): void {
     const b = this.layout?.bounds;
     if (!b) return;
-    this.camera.fit(b, this.app.screen.width, this.app.screen.height);
+    this.camera.fit(b, this.renderer.screen.width, this.renderer.screen.height);
   }
 
   zoom(factor: number): void {
-    this.camera.zoomAt(factor, this.app.screen.width / 2, this.app.screen.height / 2);
+    this.camera.zoomAt(factor, this.renderer.screen.width / 2, this.renderer.screen.height / 2);
   }
 
   private onCamera(): void {
@@ -772,15 +782,16 @@ export class ClusterRenderer {
     if (this.snap) this.setSnapshot(this.snap);
   }
 
-  stats(): { cards: number; animating: number; particles: number; groups: number; renderer: string } {
-    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, groups: this.groups.size, renderer: this.app.renderer.name };
+  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string } {
+    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, flows: this.flowParticles.length, groups: this.groups.size, renderer: this.renderer.name };
   }
 
   destroy(): void {
     this.destroyed = true;
     this.resizeObserver?.disconnect();
     this.camera.detach();
-    this.app.destroy({ removeView: true }, { children: true, texture: true });
+    this.stage.destroy({ children: true });
+    this.renderer.destroy({ removeView: true });
   }
 }
 

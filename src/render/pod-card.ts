@@ -36,6 +36,8 @@ interface Chip {
   /** wall time the pulse started, or -1 */
   pulseAt: number;
   lastProbeAt: number | null;
+  /** periods since lastProbeAt at the last frame (ticks whose result changed nothing are not run by the engine) */
+  lastK: number;
 }
 
 /**
@@ -296,12 +298,38 @@ export class PodCard {
       if (p.lastProbeAt === ch.lastProbeAt) continue;
       const fresh = p.lastProbeAt !== null && ctx.now - p.lastProbeAt < 3 && old !== null;
       ch.lastProbeAt = p.lastProbeAt;
+      ch.lastK = 0;
       // a pulse per tick, when the chip is big enough to see (a thousand pulses at once cost more than they show)
       if (fresh && !ctx.reducedMotion && ctx.detailed) {
         ch.pulseAt = ctx.wall;
         ch.ring.tint = probeColour(p.last);
       }
     }
+  }
+
+  get hasActiveProbes(): boolean {
+    return this.chips.some((c) => c.probe.active);
+  }
+
+  /**
+   * The kubelet probes every period, but the engine only runs the ticks whose result can
+   * change something; a steady probe still ticks at lastProbeAt + k·period. Pulse on those.
+   * Returns true when a pulse started.
+   */
+  tickPulses(ctx: AnimContext): boolean {
+    let started = false;
+    for (const ch of this.chips) {
+      const p = ch.probe;
+      if (!p.active || p.lastProbeAt === null || p.periodSeconds <= 0) continue;
+      const k = Math.floor((ctx.now - p.lastProbeAt) / p.periodSeconds + 1e-9);
+      if (k > ch.lastK && ch.lastK >= 0 && k - ch.lastK <= 2 && !ctx.reducedMotion && ctx.detailed) {
+        ch.pulseAt = ctx.wall;
+        ch.ring.tint = probeColour(p.last);
+        started = true;
+      }
+      ch.lastK = k;
+    }
+    return started;
   }
 
   /** centre of a container's box, in card coordinates */
@@ -360,7 +388,7 @@ export class PodCard {
         ring.alpha = 0;
         this.chipLayer.addChild(text, ring);
         const prev = oldChips.get(`${i}:${j}`);
-        const chip: Chip = { probe: p, ci: i, pi: j, x: cx, y: cy, ring, text, room: chipW - 12, pulseAt: prev?.pulseAt ?? -1, lastProbeAt: prev ? prev.lastProbeAt : p.lastProbeAt };
+        const chip: Chip = { probe: p, ci: i, pi: j, x: cx, y: cy, ring, text, room: chipW - 12, pulseAt: prev?.pulseAt ?? -1, lastProbeAt: prev ? prev.lastProbeAt : p.lastProbeAt, lastK: prev?.lastK ?? -1 };
         if (chip.pulseAt >= 0) ring.tint = probeColour(prev!.probe.last);
         this.chips.push(chip);
       });

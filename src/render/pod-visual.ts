@@ -29,6 +29,7 @@ export interface ProbeVisual {
   failureThreshold: number;
   successThreshold: number;
   lastProbeAt: number | null;
+  periodSeconds: number;
   forced: 'fail' | 'pass' | null;
   /** worker is holding (after a liveness kill or a startup verdict) or idle */
   active: boolean;
@@ -103,6 +104,7 @@ function probeVisual(p: ProbeView): ProbeVisual {
     failureThreshold: p.failureThreshold,
     successThreshold: p.successThreshold,
     lastProbeAt: p.lastProbeAt,
+    periodSeconds: p.periodSeconds,
     forced: p.forced,
     active: p.state.startsWith('Probing'),
   };

@@ -4,39 +4,9 @@
  * (not by colour alone). The definitions are the engine's exported machines.
  */
 import { For, Show, type JSX } from 'solid-js';
+import { isActive, transitionsOf, type MachineLike, type StateNodeLike } from './statechart-model';
 
-/** the parts of an xstate StateNode this view reads */
-export interface StateNodeLike {
-  key: string;
-  path: string[];
-  states: Record<string, StateNodeLike>;
-  transitions: Map<string, { target?: readonly StateNodeLike[] | undefined; guard?: unknown }[]>;
-}
-
-export interface MachineLike {
-  id: string;
-  root: StateNodeLike;
-}
-
-/** "Waiting.CrashLoopBackOff" → is path ["Waiting"] active? */
-export function isActive(path: string[], active: string): boolean {
-  const parts = active.split('.');
-  return path.length <= parts.length && path.every((p, i) => parts[i] === p);
-}
-
-export interface TransitionRow {
-  event: string;
-  targets: string;
-}
-
-export function transitionsOf(node: StateNodeLike): TransitionRow[] {
-  const rows: TransitionRow[] = [];
-  for (const [event, defs] of node.transitions) {
-    const targets = [...new Set(defs.flatMap((d) => (d.target ?? []).map((t) => t.path.join('.'))))];
-    rows.push({ event, targets: targets.length ? targets.join(' | ') : '(stays)' });
-  }
-  return rows;
-}
+export type { MachineLike };
 
 function StateBox(props: { node: StateNodeLike; active: string }): JSX.Element {
   const on = () => isActive(props.node.path, props.active);

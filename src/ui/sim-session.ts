@@ -201,6 +201,17 @@ export function changesState(command: string): boolean {
   const words = command.trim().split(/\s+/);
   if (words[0] === 'sim') return true;
   if (words[0] !== 'kubectl') return false;
-  const verb = words.slice(1).find((w) => !w.startsWith('-'));
+  // the verb is the first word that is neither a flag nor a global flag's value (-n default)
+  let verb: string | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server'].includes(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    verb = w;
+    break;
+  }
   return !['get', 'describe', 'logs', 'top', 'explain', 'version', 'api-resources', 'cluster-info'].includes(verb ?? '');
 }

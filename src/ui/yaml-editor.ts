@@ -6,7 +6,8 @@
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { linter, lintGutter } from '@codemirror/lint';
+import { problemToDiagnostic } from './problem-range';
 import { oneDarkish } from './yaml-editor-theme';
 import { loadScenario } from '../scenario/load-scenario';
 import type { ScenarioProblem } from '../scenario/model';
@@ -16,18 +17,6 @@ export interface YamlEditor {
   setText(text: string): void;
   focus(): void;
   destroy(): void;
-}
-
-/** a loader problem at FILE:LINE:COLUMN as a CodeMirror diagnostic range */
-export function problemToDiagnostic(doc: EditorState['doc'], p: ScenarioProblem): Diagnostic {
-  const lineNo = Math.max(1, Math.min(doc.lines, p.line));
-  const line = doc.line(lineNo);
-  const from = Math.min(line.to, line.from + Math.max(0, p.column - 1));
-  // underline to the end of the word (or the line) the problem points at
-  const rest = doc.sliceString(from, line.to);
-  const m = /^[^\s:,\]}]+/.exec(rest);
-  const to = Math.max(from + 1, Math.min(line.to, from + (m ? m[0].length : rest.length)));
-  return { from, to: Math.min(to, doc.length), severity: 'error', message: (p.path ? `${p.path}: ` : '') + p.message };
 }
 
 export function createYamlEditor(parent: HTMLElement, initial: string, file: string, onChange: (text: string, problems: ScenarioProblem[]) => void): YamlEditor {

@@ -88,8 +88,16 @@ export function containerStatus(pod: PodRuntime, c: ContainerRuntime): Container
   };
 }
 
-/** a stable fake digest per image name */
+const digests = new Map<string, string>();
+
+/** a stable fake digest per image name (cached: statuses are rebuilt often) */
 function imageDigest(image: string): string {
+  let d = digests.get(image);
+  if (d === undefined) digests.set(image, (d = computeDigest(image)));
+  return d;
+}
+
+function computeDigest(image: string): string {
   let h1 = 0x811c9dc5;
   let out = '';
   for (let round = 0; round < 8; round++) {

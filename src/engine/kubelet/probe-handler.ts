@@ -44,14 +44,14 @@ export function evaluateProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime,
   if (spec.httpGet) {
     const port = resolvePort(c, spec.httpGet.port);
     const path = spec.httpGet.path ?? '/';
-    const url = httpUrl(ip, spec.httpGet.scheme ?? 'HTTP', spec.httpGet.host, port, path);
+    const url = () => httpUrl(ip, spec.httpGet!.scheme ?? 'HTTP', spec.httpGet!.host, port, path);
     if (forced === 'pass') return { result: 'Success', output: '', until: Infinity };
     if (forced === 'fail') return { result: 'Failure', output: 'HTTP probe failed with statuscode: 500', until: Infinity };
     const { answer, until } = httpAnswer(b, o, inst.startedAt, path, port, t);
     if (answer.kind === 'timeout' || (timedOut && answer.kind !== 'refused'))
-      return { result: 'Failure', output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, until };
+      return { result: 'Failure', output: `Get "${url()}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`, until };
     if (answer.kind === 'refused')
-      return { result: 'Failure', output: `Get "${url}": dial tcp ${spec.httpGet.host ?? ip}:${port}: connect: connection refused`, until };
+      return { result: 'Failure', output: `Get "${url()}": dial tcp ${spec.httpGet.host ?? ip}:${port}: connect: connection refused`, until };
     // pkg/probe/http/http.go: 200 <= code < 400 is success
     if (answer.status >= 200 && answer.status < 400) return { result: 'Success', output: '', until };
     return { result: 'Failure', output: `HTTP probe failed with statuscode: ${answer.status}`, until };

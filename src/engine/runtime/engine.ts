@@ -125,8 +125,8 @@ export class Engine {
   }
 
   /** Record a Kubernetes event and print it. */
-  event(e: EventInput): EventObject | null {
-    const ev = this.recorder.record(e, this.now());
+  event(e: EventInput): Readonly<EventObject> | null {
+    const ev = this.recorder.observe(e, this.now());
     if (!ev) return null;
     const fp = ev.involvedObject.fieldPath;
     const m = fp ? /\{(.+)\}$/.exec(fp) : null;

@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { Announcer } from '../../src/ui/announcer';
+import { Simulation } from '../../src/engine/simulation';
+import { scenario } from './fixtures';
+
+describe('Announcer', () => {
+  it('says which pod failed readiness and left its Service, then came back', () => {
+    const sim = new Simulation(scenario('readiness-moves-traffic.yaml'));
+    const a = new Announcer();
+    sim.advanceTo(20);
+    a.prime(sim.snapshot());
+    const from = sim.observations().length;
+    sim.advanceTo(45);
+    const said = a.describe(sim.observations().slice(from), sim.snapshot());
+    expect(said).toContain('pod web-2: readiness failed 3/3, not ready 0/1, removed from Service web');
+    const from2 = sim.observations().length;
+    sim.advanceTo(80);
+    expect(a.describe(sim.observations().slice(from2), sim.snapshot())).toContain('pod web-2: ready 1/1, back in Service web');
+  });
+
+  it('says when a Service has no ready endpoint left, and when a pod restarts', () => {
+    const sim = new Simulation(scenario('liveness-hung-app.yaml'));
+    const a = new Announcer();
+    sim.advanceTo(30);
+    a.prime(sim.snapshot());
+    const from = sim.observations().length;
+    sim.advanceTo(75);
+    const said = a.describe(sim.observations().slice(from), sim.snapshot()).join('. ');
+    expect(said).toContain('Service shop: no ready endpoints, requests fail');
+    expect(said).toMatch(/pod shop: .*restarted \(1 restart, last exit Error 143\)/);
+  });
+});
