@@ -12,5 +12,6 @@ export default defineConfig({
     rollupOptions: { output: { entryFileNames: 'podsim.js', format: 'es' } },
   },
   ssr: { noExternal: true },
+  publicDir: false,
   logLevel: 'warn',
 });

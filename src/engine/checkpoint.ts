@@ -33,7 +33,10 @@ function copyProbe(p: ProbeRuntime): ProbeRuntime {
 }
 
 function copyPod(p: PodRuntime, eng: Engine): PodRuntime {
-  const q = newPodRuntime(structuredClone(p.obj), eng.dirtyPods);
+  // the kubelet replaces status lists and conditions wholesale and changes only a few
+  // top-level fields in place: a shallow copy per level keeps the copies apart
+  const obj = { ...p.obj, metadata: { ...p.obj.metadata }, spec: { ...p.obj.spec }, status: { ...p.obj.status } };
+  const q = newPodRuntime(obj, eng.dirtyPods);
   q.dirty = p.dirty;
   q.worker = p.worker.copy();
   const volumes = new Map<VolumeData, VolumeData>();
@@ -93,7 +96,9 @@ export function cloneSimulation<S extends Simulation>(sim: S, make: () => S): S 
   refill(b.configMaps, a.configMaps, structuredClone);
   refill(b.secrets, a.secrets, structuredClone);
   b.observations.length = 0;
-  b.observations.push(...a.observations);
+  // observations are never changed once emitted: the copy shares them (a loop, not a spread: there may be many)
+  for (const o of a.observations) b.observations.push(o);
+  b.keepObservations = a.keepObservations;
   b.dirtyServices.clear();
   for (const s of a.dirtyServices) b.dirtyServices.add(s);
   b.controllersDirty = a.controllersDirty;

@@ -23,7 +23,7 @@ export class Timeline {
   constructor(
     readonly scenario: Scenario,
     commands: readonly TypedCommand[] = [],
-    readonly interval = 60,
+    readonly interval = 15,
   ) {
     this.commands = [...commands].sort((a, b) => a.at - b.at);
     const first = new Simulation(scenario);

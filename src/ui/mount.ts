@@ -68,6 +68,8 @@ export interface PodsimHandle {
     canvasSnapshots: number[];
     renderer: ReturnType<NonNullable<PodsimController['renderer']>['stats']> | null;
   };
+  /** for the bench: `n` frames back to back at a `dtMs` cadence; each frame's JS time */
+  benchFrames(n: number, dtMs?: number): number[];
   /** forget the frame times recorded so far (to measure from now) */
   resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
@@ -184,6 +186,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       renderer: ctl.renderer?.stats() ?? null,
     }),
     canvasReady,
+    benchFrames: (n, dtMs) => ctl.benchFrames(n, dtMs),
     resetStats: () => {
       for (const a of [ctl.frameTimes, ctl.advanceTimes, ctl.engineSnapshotTimes]) a.length = 0;
       if (ctl.renderer) for (const a of [ctl.renderer.frameTimes, ctl.renderer.renderTimes, ctl.renderer.snapshotTimes]) a.length = 0;

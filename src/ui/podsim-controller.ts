@@ -309,6 +309,24 @@ export class PodsimController {
     if (c.reset || c.observations.length || c.ticked) this.dirty = true;
   }
 
+  /**
+   * For the bench: run `n` frames back to back as if the display ticked every `dtMs`,
+   * without waiting for requestAnimationFrame (a software-rendered headless browser
+   * paces rAF by its slow rasterizer, not by the page's JavaScript). Returns each
+   * frame's JS time in ms.
+   */
+  benchFrames(n: number, dtMs = 1000 / 60): number[] {
+    const out: number[] = [];
+    let wall = this.lastWall || performance.now();
+    for (let i = 0; i < n; i++) {
+      wall += dtMs;
+      const t0 = performance.now();
+      this.tick(wall);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }
+
   private tick(wall: number): void {
     this.raf = 0;
     if (this.destroyed) return;
@@ -329,9 +347,9 @@ export class PodsimController {
     // A fresh snapshot when something changed, at most ~8 times a second while playing; a
     // big cluster's snapshot is costly, so then they are spaced to keep them under ~1/8
     // of the time (the picture lags a little, the simulation does not).
-    const spacing = Math.max(120, 8 * this.lastSnapCost);
+    const spacing = Math.max(120, 10 * this.lastSnapCost);
     // log lines and request counters change without an engine task: refresh now and then while playing
-    if (playing && wall - this.lastSnapWall > Math.max(400, spacing)) this.dirty = true;
+    if (playing && wall - this.lastSnapWall > Math.max(400, 2 * spacing)) this.dirty = true;
     if (this.dirty && (this.resetPending || !playing || wall - this.lastSnapWall > spacing || (this.pendingObs.length > 0 && wall - this.lastSnapWall > spacing / 2))) {
       this.dirty = false;
       this.lastSnapWall = wall;

@@ -57,6 +57,8 @@ const DEFAULT_EPOCH_MS = 1_704_067_200_000;
 
 export class EventRecorder {
   readonly state: EventRecorderState;
+  /** events this recorder may change in place; the others are shared with a copy (clone()) */
+  private owned = new WeakSet<EventObject>();
 
   constructor(options: EventRecorderOptions = {}) {
     this.state = {
@@ -77,14 +79,35 @@ export class EventRecorder {
     return r;
   }
 
+  /**
+   * An independent copy, made without structuredClone: an event's involvedObject and
+   * source, and the logger's entries, are never changed after they are written, so the
+   * copy shares them; what record() mutates (the event's count/timestamps/message/
+   * resourceVersion, the aggregator's records) is copied.
+   */
   clone(): EventRecorder {
-    return EventRecorder.fromState(this.state);
+    const s = this.state;
+    const r = new EventRecorder();
+    const c = s.cache;
+    // both sides now share every event: each copies one before changing it (owned sets start empty)
+    this.owned = new WeakSet();
+    Object.assign(r.state, {
+      correlate: s.correlate,
+      spamFilter: s.spamFilter,
+      epochMs: s.epochMs,
+      events: s.events.slice(),
+      index: { ...s.index },
+      cache: {
+        logger: { ...c.logger },
+        aggregator: Object.fromEntries(Object.entries(c.aggregator).map(([k, v]) => [k, { localKeys: v.localKeys.slice(), lastTimestamp: v.lastTimestamp }])),
+        spam: Object.fromEntries(Object.entries(c.spam).map(([k, v]) => [k, { ...v }])),
+      },
+      counter: s.counter,
+      resourceVersion: s.resourceVersion,
+    });
+    return r;
   }
 
-  /**
-   * Record one occurrence at `now`. Returns the created or updated event (a
-   * copy), or null when the spam filter dropped it.
-   */
   record(e: EventInput, now: Seconds): EventObject | null {
     const ev = this.observe(e, now);
     return ev ? copyEvent(ev) : null;
@@ -116,7 +139,13 @@ export class EventRecorder {
     s.resourceVersion++;
     const existing = s.index[log.name];
     if (existing !== undefined) {
-      const ev = s.events[existing];
+      let ev = s.events[existing];
+      // copy-on-write: an event shared with a checkpoint copy is copied before it changes
+      if (!this.owned.has(ev)) {
+        ev = { ...ev, metadata: { ...ev.metadata } };
+        s.events[existing] = ev;
+        this.owned.add(ev);
+      }
       ev.count = log.count;
       ev.lastTimestamp = now;
       ev.message = toRecord.message;
@@ -147,6 +176,7 @@ export class EventRecorder {
     };
     s.index[log.name] = s.events.length;
     s.events.push(ev);
+    this.owned.add(ev);
     return ev;
   }
 
