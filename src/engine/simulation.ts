@@ -478,7 +478,7 @@ export class Simulation implements SimulationApi {
                 type: pr!.type,
                 state: stateString(s.value),
                 result: cachedResult(pr!),
-                run: s.context.run,
+                run: s.context.run + pr!.repeats,
                 lastResult: s.context.lastResult,
                 failureThreshold: pr!.spec.failureThreshold,
                 successThreshold: pr!.spec.successThreshold,

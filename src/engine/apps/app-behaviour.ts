@@ -7,7 +7,8 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import type { AppSpec, Step } from '../../scenario/model';
-import { wellKnownImage } from './well-known-images';
+import { wellKnownFor, type ProgramSpec } from './well-known-images';
+import { compileShell } from './shell';
 
 export type ProgramKind = 'apps' | 'shell' | 'image' | 'default';
 
@@ -21,6 +22,8 @@ export interface AppBehaviour {
   ports: number[] | null;
   /** a short human description for the UI ("busybox shell", "unknown image: plain server on its ports") */
   description: string;
+  /** a program podsim runs natively: a log shipper, a proxy, Elasticsearch... (apps/programs) */
+  program?: ProgramSpec;
 }
 
 export interface InstanceOverrides {
@@ -61,14 +64,29 @@ export function resolveBehaviour(container: Container, app: AppSpec | undefined,
       description: 'described by the scenario',
     };
   }
-  const known = wellKnownImage(container.image ?? '');
-  if (script !== null && (!known || known.shell)) {
+  const known = wellKnownFor(container);
+  if (script !== null && known?.shell) {
     return {
       kind: 'shell',
-      spec: { ...defaultAppSpec(container.name), ...(known?.spec ?? {}), shutdown: 'ignore' },
+      spec: { ...defaultAppSpec(container.name), ...(known.spec ?? {}), shutdown: 'ignore' },
       script,
       ports: [],
       description: 'shell script',
+    };
+  }
+  if (script !== null && !known) {
+    // An image podsim does not know has its own programs: a script that runs one of them
+    // (`python app.py`) stands for that program, a plain long-running server.
+    const missing = unknownCommandsOf(script);
+    if (missing.length === 0) {
+      return { kind: 'shell', spec: { ...defaultAppSpec(container.name), shutdown: 'ignore' }, script, ports: [], description: 'shell script' };
+    }
+    return {
+      kind: 'default',
+      spec: defaultAppSpec(container.name),
+      script: null,
+      ports: declared.length ? declared : null,
+      description: `unknown image: its script runs ${missing.map((m) => '`' + m + '`').join(', ')}, which podsim does not simulate; a plain long-running server on its declared ports`,
     };
   }
   if (known) {
@@ -78,6 +96,7 @@ export function resolveBehaviour(container: Container, app: AppSpec | undefined,
       script: known.defaultScript ?? null,
       ports: known.ports ?? (declared.length ? declared : null),
       description: known.description,
+      ...(known.program ? { program: known.program } : {}),
     };
   }
   return {
@@ -87,6 +106,19 @@ export function resolveBehaviour(container: Container, app: AppSpec | undefined,
     ports: declared.length ? declared : null,
     description: 'unknown image: a plain long-running server on its declared ports',
   };
+}
+
+const unknownCache = new Map<string, string[]>();
+
+/** commands a script names that the shell does not simulate (empty when it runs as is) */
+export function unknownCommandsOf(script: string): string[] {
+  let r = unknownCache.get(script);
+  if (!r) {
+    const c = compileShell(script);
+    r = c.ok ? [] : [...new Set(c.problems.map((p) => /^command `([^`]+)`/.exec(p.message)?.[1]).filter((x): x is string => !!x))];
+    unknownCache.set(script, r);
+  }
+  return r;
 }
 
 /** value of a step list at `age`, and the age of the next change (Infinity if none) */

@@ -11,6 +11,8 @@ export interface VolumeData {
   readOnly: boolean;
   /** image directories this layer removed */
   removedDirs?: Record<string, true>;
+  /** the container that last wrote each file of a shared volume (for data flows) */
+  writers?: Record<string, string>;
 }
 
 export function newVolume(readOnly = false, files: Record<string, string> = {}): VolumeData {
@@ -53,6 +55,12 @@ export class ContainerFs {
     if (!best) return { vol: this.layer, rel: p, readOnly: false };
     const rel = normalizePath(p.slice(best.mountPath.length) || '/');
     return { vol: best.volume, rel, readOnly: best.readOnly || best.volume.readOnly };
+  }
+
+  /** the volume (not the writable layer) holding `path`, with the path inside it; null on the layer */
+  sharedVolume(path: string): { volume: VolumeData; rel: string; readOnly: boolean } | null {
+    const { vol, rel, readOnly } = this.locate(path);
+    return vol === this.layer ? null : { volume: vol, rel, readOnly };
   }
 
   exists(path: string): boolean {

@@ -20,7 +20,7 @@ export type ProgramSpec =
   /** shows how many documents Elasticsearch holds */
   | { kind: 'kibana' }
   /** agnhost netexec: `/hostname`, `/echo?msg=`, `/healthz`... */
-  | { kind: 'netexec' };
+  | { kind: 'netexec'; hostnameOnly?: boolean };
 
 export interface WellKnownImage {
   /** repository names (without tag or digest), as written or with docker.io/library/ */
@@ -72,7 +72,7 @@ export const WELL_KNOWN_IMAGES: WellKnownImage[] = [
       // test/images/agnhost/liveness/server.go: /healthz 200 for 10 s after start, then 500
       liveness: { description: 'agnhost liveness: /healthz 200 for 10 s, then 500 (port 8080)', ports: [8080], spec: { http: { '/healthz': [{ after: 0, value: 200 }, { after: 10, value: 500 }] } } },
       netexec: { description: 'agnhost netexec: HTTP server (/, /hostname, /echo, /healthz)', ports: [8080], portFlag: '--http-port', program: { kind: 'netexec' } },
-      'serve-hostname': { description: 'agnhost serve-hostname: answers its pod name (port 9376)', ports: [9376], portFlag: '--port', program: { kind: 'netexec' } },
+      'serve-hostname': { description: 'agnhost serve-hostname: answers its pod name (port 9376)', ports: [9376], portFlag: '--port', program: { kind: 'netexec', hostnameOnly: true } },
       // test/images/agnhost/grpc-health-checking: gRPC health on 5000, control HTTP on 8080
       'grpc-health-checking': { description: 'agnhost grpc-health-checking: gRPC health on 5000, HTTP control on 8080', ports: [5000, 8080] },
       pause: { description: 'agnhost pause: does nothing, forever', ports: [] },

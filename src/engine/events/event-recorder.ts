@@ -119,20 +119,16 @@ export class EventRecorder {
    */
   observe(e: EventInput, now: Seconds): Readonly<EventObject> | null {
     const s = this.state;
-    const input: EventInput = {
-      involvedObject: { ...e.involvedObject },
-      reason: e.reason,
-      message: e.message,
-      type: e.type,
-      source: { ...e.source },
-    };
-    let toRecord = input;
-    let key = eventKey(input);
+    // keys are computed from the caller's objects (their key parts are cached per object);
+    // the stored event gets copies
+    let toRecord: EventInput = e;
+    let key: string;
     if (s.correlate) {
-      const agg = eventAggregate(s.cache, input, now);
+      const agg = eventAggregate(s.cache, e, now);
       toRecord = agg.event;
       key = agg.key;
-    }
+    } else key = eventKey(e);
+    toRecord = { ...toRecord, involvedObject: { ...toRecord.involvedObject }, source: { ...toRecord.source } };
     const log = eventObserve(s.cache, key, now, () => this.newName(toRecord.involvedObject.name, now));
     if (s.correlate && s.spamFilter && spamFilter(s.cache, toRecord, now)) return null;
 

@@ -57,9 +57,26 @@ export function emptyEventsCache(): EventsCacheState {
 const SEP = '\u0000';
 
 /** getEventKey: source, involvedObject (with fieldPath), type, reason, message. */
+/** source + involvedObject part of the keys, cached per involvedObject (the kubelet reuses one per container) */
+const objectParts = new WeakMap<object, { withField: string; withoutField: string; source: EventInput['source'] }>();
+
+function objectPart(e: EventInput) {
+  let p = objectParts.get(e.involvedObject);
+  if (!p || p.source.component !== e.source.component || p.source.host !== e.source.host) {
+    const o = e.involvedObject;
+    const src = [e.source.component, e.source.host ?? ''];
+    p = {
+      withField: [...src, o.kind, o.namespace, o.name, o.fieldPath ?? '', o.uid].join(SEP),
+      withoutField: [...src, o.kind, o.namespace, o.name, o.uid].join(SEP),
+      source: e.source,
+    };
+    objectParts.set(e.involvedObject, p);
+  }
+  return p;
+}
+
 export function eventKey(e: EventInput): string {
-  const o = e.involvedObject;
-  return [e.source.component, e.source.host ?? '', o.kind, o.namespace, o.name, o.fieldPath ?? '', o.uid, e.type, e.reason, e.message].join(SEP);
+  return objectPart(e).withField + SEP + e.type + SEP + e.reason + SEP + e.message;
 }
 
 /** getSpamKey: source and involvedObject without fieldPath. */
@@ -70,8 +87,7 @@ export function spamKey(e: EventInput): string {
 
 /** EventAggregatorByReasonFunc: aggregate key (no fieldPath, no message) and local key (message). */
 export function aggregateKeys(e: EventInput): { aggregateKey: string; localKey: string } {
-  const o = e.involvedObject;
-  const aggregateKey = [e.source.component, e.source.host ?? '', o.kind, o.namespace, o.name, o.uid, e.type, e.reason].join(SEP);
+  const aggregateKey = objectPart(e).withoutField + SEP + e.type + SEP + e.reason;
   return { aggregateKey, localKey: e.message };
 }
 

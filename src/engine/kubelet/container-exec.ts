@@ -53,7 +53,8 @@ export function runExec(eng: Engine, pod: PodRuntime, c: ContainerRuntime, argv:
   }
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const host = makeShellHost(eng, pod, c, inst, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  // probes move no application data: only `kubectl exec` records flows
+  const host = makeShellHost(eng, pod, c, inst, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) }, { flows: !opts.probe });
   const state = startShell(compiled.program);
   let slept = 0;
   for (let i = 0; i < 10_000; i++) {

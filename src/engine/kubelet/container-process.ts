@@ -6,8 +6,16 @@
 import type { Engine } from '../runtime/engine';
 import type { ContainerRuntime, InstanceRuntime, PodRuntime } from './pod-runtime';
 import { resumeShell, signalShell, startShell, type ShellState, type ShellWait } from '../apps/shell';
-import { makeShellHost } from './shell-host';
+import { makeProgramHost, makeShellHost } from './shell-host';
 import { compileCached } from './container-exec';
+import { resumeShipper, startShipper, type ShipperState } from '../apps/programs/shipper';
+
+/** the plain-data state of a native program, kept where a shell's state would be */
+type ProgramState = ShipperState;
+
+function isProgramState(s: unknown): s is ProgramState {
+  return typeof s === 'object' && s !== null && 'program' in s;
+}
 
 export interface ProcessEvents {
   /** the process ended by itself */
@@ -37,6 +45,11 @@ export function startProcess(eng: Engine, pod: PodRuntime, c: ContainerRuntime, 
       return;
     }
     inst.shell = startShell(compiled.program);
+    stepShell(eng, pod, c, inst, ev);
+    return;
+  }
+  if (b.program?.kind === 'shipper' && !spec.exit) {
+    inst.shell = startShipper(b.program);
     stepShell(eng, pod, c, inst, ev);
     return;
   }
@@ -75,8 +88,12 @@ function handleWait(eng: Engine, pod: PodRuntime, c: ContainerRuntime, inst: Ins
 export function stepShell(eng: Engine, pod: PodRuntime, c: ContainerRuntime, inst: InstanceRuntime, ev: ProcessEvents): void {
   if (!inst.shell) return;
   const before = inst.fs.version();
-  const host = makeShellHost(eng, pod, c, inst, { stdout: (l) => log(eng, inst, 'stdout', l), stderr: (l) => log(eng, inst, 'stderr', l) });
-  const w = resumeShell(inst.shell as ShellState, host);
+  const out = { stdout: (l: string) => log(eng, inst, 'stdout', l), stderr: (l: string) => log(eng, inst, 'stderr', l) };
+  const state = inst.shell;
+  const w =
+    isProgramState(state) && c.behaviour.program?.kind === 'shipper'
+      ? resumeShipper(state, c.behaviour.program, makeProgramHost(eng, pod, c, inst, out))
+      : resumeShell(state as ShellState, makeShellHost(eng, pod, c, inst, out));
   if (inst.fs.version() !== before) ev.filesChanged(pod);
   handleWait(eng, pod, c, inst, w, ev);
 }
@@ -86,7 +103,7 @@ export function stepShell(eng: Engine, pod: PodRuntime, c: ContainerRuntime, ins
  * already did), false when only SIGKILL will end it.
  */
 export function sigterm(eng: Engine, pod: PodRuntime, c: ContainerRuntime, inst: InstanceRuntime, ev: ProcessEvents): boolean {
-  if (inst.shell) {
+  if (inst.shell && !isProgramState(inst.shell)) {
     const host = makeShellHost(eng, pod, c, inst, { stdout: (l) => log(eng, inst, 'stdout', l), stderr: (l) => log(eng, inst, 'stderr', l) });
     const r = signalShell(inst.shell as ShellState, host, 'TERM');
     // A shell as PID 1 without a trap ignores SIGTERM: only SIGKILL ends it.
@@ -98,6 +115,12 @@ export function sigterm(eng: Engine, pod: PodRuntime, c: ContainerRuntime, inst:
   }
   const sd = c.behaviour.spec.shutdown;
   if (sd === 'ignore') return false;
+  if (isProgramState(inst.shell)) {
+    // a native program stops its work at once and exits after its shutdown time
+    for (const id of inst.timers) eng.clock.cancel(id);
+    inst.timers = [];
+    inst.waitsOnFile = undefined;
+  }
   inst.timers.push(eng.schedule(eng.now() + sd.after, { kind: 'exit', pod: pod.name, container: c.name, instance: inst.id, code: sd.code, reason: sd.code === 0 ? 'Completed' : 'Error' }));
   return true;
 }

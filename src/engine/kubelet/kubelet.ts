@@ -423,7 +423,12 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
     c.actor.send({ type: 'START', at: now, containerID });
     podEvent(eng, pod, c, 'Normal', 'Started', `Started container ${c.name}`);
     pod.dirty = true;
-    for (const pr of Object.values(c.probes)) if (pr) pr.actor.send({ type: 'CONTAINER_STARTED' });
+    for (const pr of Object.values(c.probes)) {
+      if (!pr) continue;
+      pr.actor.send({ type: 'CONTAINER_STARTED' });
+      // liveness and startup runs start again with each container (readiness keeps its run)
+      if (pr.type !== 'readiness') pr.repeats = 0;
+    }
     startProcess(eng, pod, c, inst, this);
     if (!isRunning(c)) return; // exited at once
     for (const pr of Object.values(c.probes)) if (pr) planProbe(eng, pod, c, pr);

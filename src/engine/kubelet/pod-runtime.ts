@@ -45,6 +45,8 @@ export interface ProbeRuntime {
   nextAt: number | null;
   lastProbeAt: number | null;
   lastResultAt: number | null;
+  /** results like the cached one counted without a transition (they only lengthen the run) */
+  repeats: number;
 }
 
 export interface ContainerRuntime {
@@ -63,6 +65,8 @@ export interface ContainerRuntime {
   pulled: boolean;
   pulling: boolean;
   imagePullBackoff?: BackOffEntry;
+  /** the involvedObject of events about this container (immutable, built once) */
+  involved?: import('../model/objects').InvolvedObject;
   /** when the container will be restarted after back-off */
   backOffUntil: number | null;
 }
@@ -101,7 +105,7 @@ export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
 function newProbe(type: ProbeType, p: Probe): ProbeRuntime {
   const spec = defaultedProbe(p);
   const actor = Statechart.start(probeWorkerMachine, { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold });
-  return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null };
+  return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null, repeats: 0 };
 }
 
 export function newContainerRuntime(spec: Container, kind: ContainerKind, index: number, behaviour: AppBehaviour, podHasInit: boolean): ContainerRuntime {

@@ -74,13 +74,21 @@ export function runProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: 
   pr.timer = null;
   pr.nextAt = null;
   const out = evaluateProbe(eng, pod, c, pr, now);
-  const before = stateString(pr.actor.getSnapshot().value);
-  pr.actor.send({ type: 'RESULT', result: out.result });
+  const snap = pr.actor.getSnapshot();
+  const before = stateString(snap.value);
+  if (snap.context.lastResult === out.result && cachedResult(pr) === out.result && snap.matches('Probing')) {
+    // Another result like the cached one and the run before it: the only change is the
+    // run's length, so the transition is skipped and the run counted here (ProbeView.run adds it).
+    pr.repeats++;
+  } else {
+    pr.repeats = 0;
+    pr.actor.send({ type: 'RESULT', result: out.result });
+  }
   pr.lastProbeAt = now;
   if (out.result === 'Failure') {
     // One Unhealthy event per failed probe execution (prober.go), deduplicated into counts.
     eng.event({
-      involvedObject: podInvolvedObject(pod.obj, c.name),
+      involvedObject: (c.involved ??= podInvolvedObject(pod.obj, c.name)),
       reason: 'Unhealthy',
       message: `${TITLE[pr.type]} probe failed: ${out.output}`,
       type: 'Warning',
