@@ -5,6 +5,7 @@
 import type { Scenario, Seconds } from '../scenario/model';
 import type { ClusterView } from './model/objects';
 import type { Observation } from './observations';
+import type { Flow } from './flows/flow';
 
 export interface CommandOutput {
   stdout: string;
@@ -67,6 +68,8 @@ export interface SimSnapshot {
   traffic: ServiceTraffic[];
   /** active state of each pod worker statechart, by pod name */
   podWorkers: Record<string, string>;
+  /** data flows of the last minute (at most 200), oldest first: log lines written, read, shipped; requests; proxied requests; adapter transforms */
+  flows?: Flow[];
 }
 
 export interface SimulationApi {

@@ -4,6 +4,7 @@
  * of each instant. Deterministic: the same scenario and seed give the same output.
  */
 import type { Scenario } from '../scenario/model';
+import { recentFlows } from './flows';
 import type { ClusterView, LogLine, LogReader, MetricsView, NodeObject, PodObject } from './model/objects';
 import type { Observation } from './observations';
 import type { CommandOutput, SimSnapshot, SimulationApi } from './simulation-api';
@@ -503,7 +504,7 @@ export class Simulation implements SimulationApi {
       rps: view.now >= cl.spec.from && view.now < (cl.spec.to ?? Infinity) ? cl.spec.rps : 0,
       routes: cl.routes.map((r) => ({ pod: r.pod, share: 1 / Math.max(1, cl.routes.length), ok: r.ok })),
     }));
-    return { view, containers, traffic, podWorkers };
+    return { view, containers, traffic, podWorkers, flows: recentFlows(eng.pods.values(), eng.now()) };
   }
 
   /** run to the end of the scenario (or `until`) and add the summary line */

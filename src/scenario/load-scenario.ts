@@ -9,6 +9,7 @@ import { duplicateObjectProblems, manifestsFromDocument } from './manifests/load
 import { readScenarioDocument, SCENARIO_API_VERSION, defaultSettings, type ScenarioSettings } from './scenario-document';
 import type { SourceContext } from './timeline';
 import { WorkloadIndex } from './workload-index';
+import { shellScriptProblems } from './shell-script-problems';
 import { LineIndex, parseYamlDocuments, type YamlDocument } from './yaml-documents';
 
 export { loadManifests } from './manifests/load-manifests';
@@ -44,6 +45,7 @@ export function loadScenario(text: string, file: string): LoadResult {
   const manifests: Manifest[] = [];
   const index = new WorkloadIndex();
   let scenarioDoc: YamlDocument | undefined;
+  const objectDocs: YamlDocument[] = [];
   for (const doc of parsed.documents) {
     if (doc.value === null || doc.value === undefined) continue;
     if (isScenarioDocument(doc.value)) {
@@ -67,6 +69,7 @@ export function loadScenario(text: string, file: string): LoadResult {
       continue;
     }
     index.add(doc.value);
+    objectDocs.push(doc);
     const r = manifestsFromDocument(doc, file);
     manifests.push(...r.manifests);
     problems.push(...r.problems);
@@ -83,6 +86,9 @@ export function loadScenario(text: string, file: string): LoadResult {
     }
     problems.push(...result.problems);
   }
+  // scripts podsim's shell cannot run, unless an apps entry describes the container instead
+  const appKeys = new Set(settings.apps.map((a) => a.key));
+  for (const doc of objectDocs) problems.push(...shellScriptProblems(doc, { file, source, appKeys }));
   if (problems.length > 0) return { ok: false, problems: problems.sort(byPosition) };
 
   // stable: entries at the same time keep their order in the file

@@ -115,12 +115,8 @@ export function sigterm(eng: Engine, pod: PodRuntime, c: ContainerRuntime, inst:
   }
   const sd = c.behaviour.spec.shutdown;
   if (sd === 'ignore') return false;
-  if (isProgramState(inst.shell)) {
-    // a native program stops its work at once and exits after its shutdown time
-    for (const id of inst.timers) eng.clock.cancel(id);
-    inst.timers = [];
-    inst.waitsOnFile = undefined;
-  }
+  // a native program stops following its files and exits after its shutdown time
+  if (isProgramState(inst.shell)) inst.waitsOnFile = undefined;
   inst.timers.push(eng.schedule(eng.now() + sd.after, { kind: 'exit', pod: pod.name, container: c.name, instance: inst.id, code: sd.code, reason: sd.code === 0 ? 'Completed' : 'Error' }));
   return true;
 }
