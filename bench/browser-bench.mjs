@@ -54,7 +54,7 @@ try {
       }
     });
     await page.goto(server.url + '/');
-    await page.waitForFunction(() => !!window.podsim);
+    await page.waitForFunction(() => !!window.podsim, undefined, { timeout: 120_000 });
     await page.evaluate(() => window.podsim.canvasReady());
     await page.waitForTimeout(500);
     const files = [...scripts.entries()].map(([url, body]) => ({ file: url.replace(/^.*\//, ''), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }));
@@ -79,7 +79,7 @@ try {
     page.on('pageerror', (e) => errors.push(e.message));
     // ?fold=none: every pod drawn as its own card (the worst case)
     await page.goto(server.url + '/?fold=none');
-    await page.waitForFunction(() => !!window.podsim);
+    await page.waitForFunction(() => !!window.podsim, undefined, { timeout: 120_000 });
     await page.evaluate(() => window.podsim.canvasReady());
     const loaded = await page.evaluate((y) => window.podsim.load(y, 'bench.yaml'), yaml);
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));

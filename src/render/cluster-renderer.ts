@@ -422,6 +422,12 @@ export class ClusterRenderer {
     return busy;
   }
 
+  /** wait until the GPU has drawn what was submitted (bench only) */
+  drainGpu(): void {
+    const gl = (this.renderer as unknown as { gl?: WebGLRenderingContext }).gl;
+    gl?.finish();
+  }
+
   requestRender(): void {
     this.needsRender = true;
   }

@@ -323,7 +323,11 @@ export class PodsimController {
       const t0 = performance.now();
       this.tick(wall);
       out.push(performance.now() - t0);
+      // let the GPU finish between frames, as a display refresh would; a software
+      // rasterizer otherwise stalls the next frame's buffer uploads
+      this.renderer?.drainGpu();
     }
+    this.lastWall = performance.now();
     return out;
   }
 
