@@ -32,16 +32,16 @@ function copyProbe(p: ProbeRuntime): ProbeRuntime {
   return { ...p, actor: p.actor.copy() };
 }
 
-function copyPod(p: PodRuntime, eng: Engine): PodRuntime {
+function copyPod(p: PodRuntime, eng: Engine, hostVolumes: Map<VolumeData, VolumeData>): PodRuntime {
   // the kubelet replaces status lists and conditions wholesale and changes only a few
   // top-level fields in place: a shallow copy per level keeps the copies apart
   const obj = { ...p.obj, metadata: { ...p.obj.metadata }, spec: { ...p.obj.spec }, status: { ...p.obj.status } };
   const q = newPodRuntime(obj, eng.dirtyPods);
   q.dirty = p.dirty;
   q.worker = p.worker.copy();
-  const volumes = new Map<VolumeData, VolumeData>();
+  const volumes = new Map<VolumeData, VolumeData>(hostVolumes);
   for (const [name, v] of Object.entries(p.volumes)) {
-    const c = structuredClone(v);
+    const c = volumes.get(v) ?? structuredClone(v);
     volumes.set(v, c);
     q.volumes[name] = c;
   }
@@ -81,13 +81,18 @@ export function cloneSimulation<S extends Simulation>(sim: S, make: () => S): S 
   b.recorder = a.recorder.clone();
   b.counters = { ...a.counters };
   refill(b.turns, a.turns, (v) => v);
-  b.pods.clear();
-  b.dirtyPods.clear();
-  for (const [name, p] of a.pods) b.pods.set(name, copyPod(p, b));
-  for (const p of a.dirtyPods) if (b.pods.has(p.name)) b.dirtyPods.add(b.pods.get(p.name)!);
   b.linePods.clear();
   b.nodes.length = 0;
-  for (const n of a.nodes) b.nodes.push({ obj: structuredClone(n.obj), images: new Set(n.images), pulls: structuredClone(n.pulls), ipCounter: n.ipCounter, index: n.index });
+  // hostPath directories are shared between the node and its pods' volumes: copy each once
+  const hostVolumes = new Map<VolumeData, VolumeData>();
+  for (const n of a.nodes) {
+    const hostPaths = n.hostPaths ? new Map([...n.hostPaths].map(([path, v]) => { const c = structuredClone(v); hostVolumes.set(v, c); return [path, c] as const; })) : undefined;
+    b.nodes.push({ obj: structuredClone(n.obj), images: new Set(n.images), pulls: structuredClone(n.pulls), ipCounter: n.ipCounter, index: n.index, hostPaths });
+  }
+  b.pods.clear();
+  b.dirtyPods.clear();
+  for (const [name, p] of a.pods) b.pods.set(name, copyPod(p, b, hostVolumes));
+  for (const p of a.dirtyPods) if (b.pods.has(p.name)) b.dirtyPods.add(b.pods.get(p.name)!);
   refill(b.services, a.services, structuredClone);
   refill(b.slices, a.slices, structuredClone);
   refill(b.endpoints, a.endpoints, structuredClone);

@@ -43,6 +43,9 @@ export interface ContainerView {
   name: string;
   init: boolean;
   sidecar: boolean;
+  /** what podsim runs as this container's program, e.g. "shell script", "nginx web server on port 80",
+   * "unknown image: a plain long-running server on its declared ports" */
+  program: string;
   /** active state of the container statechart, e.g. "Waiting.CrashLoopBackOff" */
   machineState: string;
   probes: ProbeView[];

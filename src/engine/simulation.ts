@@ -468,6 +468,7 @@ export class Simulation implements SimulationApi {
           name: c.name,
           init: c.kind === 'init',
           sidecar: c.kind === 'sidecar',
+          program: c.behaviour.description,
           machineState: stateString(c.actor.getSnapshot().value),
           backOffUntil: c.backOffUntil,
           killAt: c.current?.stopping?.killAt ?? null,

@@ -72,8 +72,11 @@ export class ClusterRenderer {
   private flashLayer = new Container();
   private liveLayer = new Container();
   private lineLabels = new Container();
-  /** one render group of cards per node: a card that changes costs a rebuild of its node's cards only */
-  private cardGroups = new Map<string, Container>();
+  /**
+   * One set of render groups per node (cards, live parts, pulsing and flashing outlines):
+   * a card that changes costs pixi a rebuild and upload of its node's group only.
+   */
+  private nodeGroups = new Map<string, CardLayers>();
   private serviceLayer = new Container();
   private particleLayer = new Container();
   private nodes = new Map<string, NodeRegion>();
@@ -154,7 +157,7 @@ export class ClusterRenderer {
     this.particleLayer.isRenderGroup = true;
     // layers that change every frame or every tick are render groups of their own: a change
     // inside one does not make pixi rebuild the others (per-frame work follows what changed)
-    for (const l of [this.nodeLayer, this.lineLayer, this.pulseLayer, this.flashLayer, this.liveLayer, this.serviceLayer]) l.isRenderGroup = true;
+    for (const l of [this.nodeLayer, this.lineLayer, this.serviceLayer]) l.isRenderGroup = true;
     this.lineLayer.addChild(this.lineGraphics, this.lineLabels);
     this.world.addChild(this.nodeLayer, this.lineLayer, this.cardLayer, this.pulseLayer, this.flashLayer, this.liveLayer, this.serviceLayer, this.particleLayer);
     const dot = new Graphics().circle(6, 6, 5).fill({ color: 0xffffff });
@@ -196,14 +199,18 @@ export class ClusterRenderer {
 
   private layersFor(node: string | null): CardLayers {
     const key = node ?? UNSCHEDULED;
-    let g = this.cardGroups.get(key);
-    if (!g) {
-      g = new Container();
-      g.isRenderGroup = true;
-      this.cardGroups.set(key, g);
-      this.cardLayer.addChild(g);
+    let l = this.nodeGroups.get(key);
+    if (!l) {
+      const group = (parent: Container) => {
+        const c = new Container();
+        c.isRenderGroup = true;
+        parent.addChild(c);
+        return c;
+      };
+      l = { cards: group(this.cardLayer), pulse: group(this.pulseLayer), flash: group(this.flashLayer), live: group(this.liveLayer) };
+      this.nodeGroups.set(key, l);
     }
-    return { cards: g, live: this.liveLayer, pulse: this.pulseLayer, flash: this.flashLayer };
+    return l;
   }
 
   private ctx(): AnimContext {
@@ -369,15 +376,20 @@ export class ClusterRenderer {
     this.now = now;
     const ctx = this.ctx();
     let busy = false;
-    // every not-ready outline pulses together, every back-off outline flashes together
-    if (!this.reduced && this.pulseLayer.children.length) {
-      this.pulseLayer.alpha = 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(ctx.wall / 260));
-      busy = true;
-    } else if (this.pulseLayer.alpha !== 1) this.pulseLayer.alpha = 1;
-    if (!this.reduced && this.flashLayer.children.length) {
-      this.flashLayer.alpha = Math.floor(ctx.wall / 330) % 2 === 0 ? 1 : 0.2;
-      busy = true;
-    } else if (this.flashLayer.alpha !== 1) this.flashLayer.alpha = 1;
+    // every not-ready outline pulses together, every back-off outline flashes together:
+    // one alpha per node group, whatever the number of pods
+    const pulse = this.reduced ? 1 : 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(ctx.wall / 260));
+    const flash = this.reduced ? 1 : Math.floor(ctx.wall / 330) % 2 === 0 ? 1 : 0.2;
+    for (const l of this.nodeGroups.values()) {
+      if (l.pulse.children.length) {
+        if (l.pulse.alpha !== pulse) l.pulse.alpha = pulse;
+        busy ||= !this.reduced;
+      }
+      if (l.flash.children.length) {
+        if (l.flash.alpha !== flash) l.flash.alpha = flash;
+        busy ||= !this.reduced;
+      }
+    }
     // steady probes tick without a new snapshot: pulse the visible chips on their period
     if (this.detailed && !this.reduced && now !== prevNow) {
       for (const card of this.cards.values()) if (card.hasActiveProbes && card.tickPulses(ctx)) this.animating.add(card);

@@ -128,8 +128,11 @@ export class PodCard {
 
   /** a pending pod got its node: its card joins that node's group */
   moveToGroup(layers: CardLayers): void {
+    const outlineIn = this.outline.parent === this.layers.pulse ? layers.pulse : this.outline.parent === this.layers.flash ? layers.flash : null;
     this.layers = layers;
     layers.cards.addChild(this.root);
+    layers.live.addChild(this.live);
+    outlineIn?.addChild(this.outline);
   }
 
   get x(): number {

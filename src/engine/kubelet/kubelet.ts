@@ -109,6 +109,12 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
         const files: Record<string, string> = {};
         if (s) for (const [k, val] of Object.entries(s.data)) files['/' + k] = val;
         pod.volumes[v.name] = newVolume(true, files);
+      } else if (v.hostPath) {
+        // the same directory for every pod on this node, and it outlives them
+        const paths = (node.hostPaths ??= new Map());
+        let vol = paths.get(v.hostPath.path);
+        if (!vol) paths.set(v.hostPath.path, (vol = newVolume(false)));
+        pod.volumes[v.name] = vol;
       } else if (v.projected && v.name.startsWith('kube-api-access-')) {
         pod.volumes[v.name] = newVolume(true, {
           '/namespace': pod.obj.metadata.namespace,

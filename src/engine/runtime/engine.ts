@@ -32,6 +32,8 @@ export interface NodeRuntime {
   images: Set<string>;
   /** pulls in progress: image → when it completes */
   pulls: Map<string, { until: number; startedAt: number; failed: boolean }>;
+  /** hostPath volumes: one directory per path on the node, shared by every pod there */
+  hostPaths?: Map<string, import('../apps/container-fs').VolumeData>;
   /** last pod IP octet handed out */
   ipCounter: number;
   index: number;
