@@ -296,6 +296,8 @@ export class Simulation implements SimulationApi {
       const key = JSON.stringify(rest);
       if (key !== p.lastLine) {
         p.lastLine = key;
+        // every status write is a new version of the object
+        p.obj.metadata.resourceVersion = eng.nextResourceVersion();
         eng.emit(line);
       }
       if (p.deleted) removed.push(p);
