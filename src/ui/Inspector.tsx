@@ -231,6 +231,8 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
       <dl class="ps-dl">
         <dt>Image</dt>
         <dd>{spec()?.image}</dd>
+        <dt>Program</dt>
+        <dd>{props.c.program}</dd>
         <dt>State</dt>
         <dd>{props.c.machineState}</dd>
         <dt>Ready</dt>
