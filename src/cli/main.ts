@@ -138,7 +138,7 @@ function run(argv: string[], io: Io): number {
       buf = '';
     };
     sim.onObservation((o) => {
-      buf += (json ? JSON.stringify(o) : formatLine(o)) + '\n';
+      buf += (json ? sim.eng.jsonOf(o) : formatLine(o)) + '\n';
       if (buf.length > 1 << 16) flush();
     });
     sim.runToEnd(end ?? s.duration);

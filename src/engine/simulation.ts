@@ -292,13 +292,14 @@ export class Simulation implements SimulationApi {
     const removed: PodRuntime[] = [];
     for (const p of eng.linePods) {
       const line = podLine(now, p.obj);
-      const { t: _t, ...rest } = line;
-      const key = JSON.stringify(rest);
+      const json = JSON.stringify(line);
+      // the line without its time says whether anything changed ({"t":…, is its first field)
+      const key = json.slice(json.indexOf(','));
       if (key !== p.lastLine) {
         p.lastLine = key;
         // every status write is a new version of the object
         p.obj.metadata.resourceVersion = eng.nextResourceVersion();
-        eng.emit(line);
+        eng.emit(line, json);
       }
       if (p.deleted) removed.push(p);
     }
@@ -323,11 +324,12 @@ export class Simulation implements SimulationApi {
         refreshPodStatus(p, now);
         p.dirty = false;
         const line = podLine(now, p.obj);
-        const { t: _t, ...rest } = line;
-        const key = JSON.stringify(rest);
+        const json = JSON.stringify(line);
+        const key = json.slice(json.indexOf(','));
         if (key !== p.lastLine) {
           p.lastLine = key;
-          eng.emit(line);
+          p.obj.metadata.resourceVersion = eng.nextResourceVersion();
+          eng.emit(line, json);
         }
       }
     }

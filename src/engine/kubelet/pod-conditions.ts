@@ -127,9 +127,14 @@ function initialized(
 
 /** Keep lastTransitionTime when the status did not change (reason/message changes do not count). */
 function withTransitionTime(c: Generated, previous: PodCondition[], now: Seconds): PodCondition {
-  const old = previous.find((p) => p.type === c.type);
+  let old: PodCondition | undefined;
+  for (const p of previous) if (p.type === c.type) old = p;
   const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : now;
-  return { ...c, lastTransitionTime, lastProbeTime: null };
+  // built field by field (one object shape) rather than spread: this runs for every condition of every status write
+  const out: PodCondition = { type: c.type, status: c.status, lastTransitionTime, lastProbeTime: null };
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.message !== undefined) out.message = c.message;
+  return out;
 }
 
 export function generatePodConditions(input: PodConditionsInput): PodCondition[] {

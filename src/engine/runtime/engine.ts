@@ -114,7 +114,17 @@ export class Engine {
   /** keep every observation in memory (the UI's scrubber and events need them; the runner streams them instead) */
   keepObservations = true;
 
-  emit(o: Observation): void {
+  private jsonCache = new WeakMap<Observation, string>();
+
+  /** an observation as one JSON line (computed once: the loop already builds it for pod lines) */
+  jsonOf(o: Observation): string {
+    let j = this.jsonCache.get(o);
+    if (j === undefined) this.jsonCache.set(o, (j = JSON.stringify(o)));
+    return j;
+  }
+
+  emit(o: Observation, json?: string): void {
+    if (json !== undefined) this.jsonCache.set(o, json);
     if (this.keepObservations) this.observations.push(o);
     for (const l of this.listeners) l(o);
   }
