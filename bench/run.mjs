@@ -75,12 +75,15 @@ console.log(`seek in a 1 h, 100-pod run (checkpoints every 15 s): median ${resul
 // 4. the browser app (per-frame time, first-load size), when its bench and Chromium are there
 const browserBench = join(root, 'bench', 'browser-bench.mjs');
 if (existsSync(browserBench) && existsSync('/usr/bin/chromium') && process.env.BENCH_BROWSER !== '0') {
-  const b = spawnSync(process.execPath, [browserBench], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  process.stdout.write(b.stdout ?? '');
+  const b = spawnSync(process.execPath, [browserBench, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    results.browser = JSON.parse(readFileSync(join(root, 'bench', 'results', 'browser.json'), 'utf8'));
+    results.browser = JSON.parse((b.stdout ?? '').trim().split('\n').pop());
+    const fl = results.browser.firstLoad;
+    if (fl) console.log(`first visit: ${(fl.gzipBytes / 1024).toFixed(1)} kB gzip of JavaScript (${(fl.rawBytes / 1024).toFixed(0)} kB raw; editor ${fl.editorLoaded ? "loaded" : "not loaded"}; target < 250 kB)`);
+    for (const f of results.browser.frames ?? []) console.log(`${f.pods ?? f.replicas ?? '?'} pods: JS per frame median ${f.medianMs?.toFixed(2)} ms, p95 ${f.p95Ms?.toFixed(2)} ms (target < 4 ms at 1,000 pods)`);
   } catch {
     results.browser = { status: b.status };
+    console.log(`browser bench failed (exit ${b.status})`);
   }
 }
 
