@@ -437,7 +437,8 @@ export class ClusterRenderer {
   /** wait until the GPU has drawn what was submitted (bench only) */
   drainGpu(): void {
     const gl = (this.renderer as unknown as { gl?: WebGLRenderingContext }).gl;
-    gl?.finish();
+    // readPixels waits for every command before it (finish() may return early)
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
   }
 
   requestRender(): void {

@@ -297,7 +297,10 @@ export class PodsimController {
     if (this.destroyed || this.raf) return;
     const raf = globalThis.requestAnimationFrame;
     if (!raf) return;
-    this.raf = raf((t) => this.tick(t));
+    this.raf = raf((t) => {
+      this.raf = 0;
+      this.tick(t);
+    });
   }
 
   private onSessionChange(c: SessionChange): void {
@@ -332,7 +335,6 @@ export class PodsimController {
   }
 
   private tick(wall: number): void {
-    this.raf = 0;
     if (this.destroyed) return;
     const t0 = performance.now();
     const playing = this.playing[0]();
