@@ -215,7 +215,7 @@ export function scrape(state: MetricsState, t: Seconds, containers: ContainerUsa
   state.lastScrapeAt = t;
 }
 
-/** pkg/storage/types.go resourceUsage: integer nanocores over the window between the pair's samples (integer nanocores). */
+/** pkg/storage/types.go resourceUsage: integer nanocores over the time between the pair's samples. */
 function usage(last: MetricsPoint, prev: MetricsPoint): { cpuMilli: number; window: Seconds } | undefined {
   if (last.startTime < prev.startTime || last.cpuNanoSeconds < prev.cpuNanoSeconds) return undefined;
   const window = last.timestamp - prev.timestamp;
