@@ -13,6 +13,8 @@ export class Camera {
   private el: HTMLElement | null = null;
   private down: { x: number; y: number; wx: number; wy: number; moved: boolean; id: number } | null = null;
   private off: (() => void)[] = [];
+  /** the learner panned or zoomed: stop fitting the view automatically */
+  userMoved = false;
 
   constructor(
     private world: Container,
@@ -41,6 +43,7 @@ export class Camera {
       const p = local(e);
       if (!d.moved && Math.hypot(p.x - d.x, p.y - d.y) < 4) return;
       d.moved = true;
+      this.userMoved = true;
       el.style.cursor = 'grabbing';
       this.world.position.set(d.wx + p.x - d.x, d.wy + p.y - d.y);
       this.changed();
@@ -54,6 +57,7 @@ export class Camera {
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
+      this.userMoved = true;
       const p = local(e);
       this.zoomAt(Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015)), p.x, p.y);
     };

@@ -296,7 +296,7 @@ export class ClusterRenderer {
       if (!old || visualKey(old) !== visualKey(v)) {
         card.update(v, ctx);
         this.animating.add(card);
-      }
+      } else card.refreshProbes(v);
       if (card.x !== rect.x || card.y !== rect.y) {
         card.moveTo(rect.x, rect.y, ctx);
         this.animating.add(card);
@@ -306,9 +306,17 @@ export class ClusterRenderer {
     for (const [uid, card] of this.cards) if (!seen.has(uid)) {
       this.cards.delete(uid);
       this.animating.delete(card);
-      card.removingAt = ctx.wall;
-      this.dying.add(card);
       this.linesDirty = true;
+      // a jump in time or a new scenario: gone at once; a deletion while playing fades out
+      if (reset) card.destroy();
+      else {
+        card.removingAt = ctx.wall;
+        this.dying.add(card);
+      }
+    }
+    if (reset) {
+      for (const card of this.dying) card.destroy();
+      this.dying.clear();
     }
     this.visuals = newVisuals;
     // groups
@@ -364,7 +372,14 @@ export class ClusterRenderer {
     }
     this.launchFlows(snap, newVisuals, reset || first, ctx.wall);
     this.linesDirty = true;
-    if (first) this.fit();
+    // frame the cluster when it is new, and whenever it outgrows the view, until the learner moves the camera
+    const b = layout.bounds;
+    const grew = !prevLayout || b.w !== prevLayout.bounds.w || b.h !== prevLayout.bounds.h || b.x !== prevLayout.bounds.x || b.y !== prevLayout.bounds.y;
+    if (first || this.fitOnNext || (grew && !this.camera.userMoved)) {
+      if (this.fitOnNext) this.camera.userMoved = false;
+      this.fitOnNext = false;
+      this.fit();
+    }
     this.needsRender = true;
   }
 
@@ -446,6 +461,12 @@ export class ClusterRenderer {
   }
 
   private linesKey = '';
+  private fitOnNext = false;
+
+  /** a new scenario: frame the whole cluster on the next snapshot */
+  refit(): void {
+    this.fitOnNext = true;
+  }
 
   private drawLines(): void {
     const snap = this.snap;
@@ -734,13 +755,16 @@ export class ClusterRenderer {
     return uid ? this.cards.get(uid) : undefined;
   }
 
+  /** frame the whole cluster (and follow it again as it grows) */
   fit(): void {
     const b = this.layout?.bounds;
     if (!b) return;
+    this.camera.userMoved = false;
     this.camera.fit(b, this.renderer.screen.width, this.renderer.screen.height);
   }
 
   zoom(factor: number): void {
+    this.camera.userMoved = true;
     this.camera.zoomAt(factor, this.renderer.screen.width / 2, this.renderer.screen.height / 2);
   }
 

@@ -193,7 +193,13 @@ export class PodCard {
       this.key = key;
       this.drawBody(v);
     }
-    setText(this.name, fit(v.name, 24));
+    if (this.name.text !== v.name) {
+      // generated names are long: shrink the label to leave room for the state glyph
+      this.name.scale.set(1);
+      setText(this.name, fit(v.name, 32));
+      const room = CARD_W - 40;
+      if (this.name.width > room) this.name.scale.set(room / this.name.width);
+    }
     setText(this.status, fit(v.status, 22));
     setText(this.info, `READY ${v.readyCount}/${v.totalCount}  RESTARTS ${v.restarts}`);
     this.drawContainers(v, old, ctx);
@@ -295,19 +301,13 @@ export class PodCard {
         ch.text.tint = p.last === 'Failure' ? theme.bad : theme.text;
       }
     }
-    // probe ticks: a pulse when a probe ran since the last update
-    for (const ch of this.chips) {
-      const p = ch.probe;
-      if (p.lastProbeAt === ch.lastProbeAt) continue;
-      const fresh = p.lastProbeAt !== null && ctx.now - p.lastProbeAt < 3 && old !== null;
-      ch.lastProbeAt = p.lastProbeAt;
-      ch.lastK = 0;
-      // a pulse per tick, when the chip is big enough to see (a thousand pulses at once cost more than they show)
-      if (fresh && !ctx.reducedMotion && ctx.detailed) {
-        ch.pulseAt = ctx.wall;
-        ch.ring.tint = probeColour(p.last);
-      }
-    }
+    void old;
+  }
+
+  /** new probe times and counters that change nothing drawn: keep them for the pulses */
+  refreshProbes(v: PodVisual): void {
+    this.v = v;
+    for (const ch of this.chips) ch.probe = v.containers[ch.ci]?.probes[ch.pi] ?? ch.probe;
   }
 
   get hasActiveProbes(): boolean {
@@ -323,6 +323,18 @@ export class PodCard {
     let started = false;
     for (const ch of this.chips) {
       const p = ch.probe;
+      // a probe the engine ran since the last frame
+      if (p.lastProbeAt !== ch.lastProbeAt) {
+        const fresh = p.lastProbeAt !== null && ctx.now - p.lastProbeAt < 3 && ch.lastK >= 0;
+        ch.lastProbeAt = p.lastProbeAt;
+        ch.lastK = 0;
+        if (fresh && !ctx.reducedMotion && ctx.detailed) {
+          ch.pulseAt = ctx.wall;
+          ch.ring.tint = probeColour(p.last);
+          started = true;
+        }
+        continue;
+      }
       if (!p.active || p.lastProbeAt === null || p.periodSeconds <= 0) continue;
       const k = Math.floor((ctx.now - p.lastProbeAt) / p.periodSeconds + 1e-9);
       if (k > ch.lastK && ch.lastK >= 0 && k - ch.lastK <= 2 && !ctx.reducedMotion && ctx.detailed) {

@@ -95,15 +95,33 @@ export function podLook(status: string, pod: PodObject, ready: boolean): PodLook
   return 'creating';
 }
 
-function probeVisual(p: ProbeView): ProbeVisual {
+/**
+ * The engine runs only the probe ticks whose result can change something: a steady
+ * success against a cached success is skipped (src/engine/kubelet/prober.ts planProbe).
+ * So after a lone failure below the threshold (liveness during a slow start, say) the
+ * worker's last result stays Failure although the kubelet has probed successfully
+ * since. When a tick at lastProbeAt + period has passed and was not planned, it was
+ * such a skipped success: show the run of successes it began.
+ */
+export function steadyRun(p: ProbeView, now: number): { last: ProbeVisual['last']; run: number; at: number | null } {
+  const at = p.lastProbeAt;
+  if (at === null || p.periodSeconds <= 0 || p.result !== 'Success' || p.lastResult !== 'Failure' || !p.state.startsWith('Probing')) return { last: p.lastResult, run: p.run, at };
+  const skippedTick = at + p.periodSeconds;
+  if (now + 1e-9 < skippedTick || (p.nextProbeAt !== null && p.nextProbeAt <= skippedTick + 1e-9)) return { last: p.lastResult, run: p.run, at };
+  const ticks = Math.floor((now - at) / p.periodSeconds + 1e-9);
+  return { last: 'Success', run: ticks, at: at + ticks * p.periodSeconds };
+}
+
+function probeVisual(p: ProbeView, now: number): ProbeVisual {
+  const steady = steadyRun(p, now);
   return {
     type: p.type,
     result: p.result,
-    last: p.lastResult,
-    run: p.run,
+    last: steady.last,
+    run: steady.run,
     failureThreshold: p.failureThreshold,
     successThreshold: p.successThreshold,
-    lastProbeAt: p.lastProbeAt,
+    lastProbeAt: steady.at,
     periodSeconds: p.periodSeconds,
     forced: p.forced,
     active: p.state.startsWith('Probing'),
@@ -128,10 +146,10 @@ export function podVisuals(snap: SimSnapshot): PodVisual[] {
     l.push(c);
   }
   const rsToDeploy = deploymentOfReplicaSets(snap);
-  return snap.view.pods.map((pod) => podVisual(pod, byPod.get(pod.metadata.name) ?? [], rsToDeploy));
+  return snap.view.pods.map((pod) => podVisual(pod, byPod.get(pod.metadata.name) ?? [], rsToDeploy, snap.view.now));
 }
 
-export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Map<string, string>): PodVisual {
+export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Map<string, string>, now: number): PodVisual {
   const sum = summarizePod(pod);
   const ready = pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
   const statuses = new Map<string, ContainerStatus>();
@@ -161,7 +179,7 @@ export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Ma
       started: s?.started ?? false,
       restarts: s?.restartCount ?? 0,
       machineState: v?.machineState ?? '',
-      probes: (v?.probes ?? []).map(probeVisual),
+      probes: (v?.probes ?? []).map((p) => probeVisual(p, now)),
       backOffUntil: v?.backOffUntil ?? null,
       killAt: v?.killAt ?? null,
     });
@@ -191,14 +209,16 @@ export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Ma
 
 /**
  * A string that changes whenever anything the card draws changes, except the
- * countdowns (those tick in `frame`). Comparing keys keeps per-snapshot work to the
+ * countdowns and probe pulses (those move in `frame`). Comparing keys keeps per-snapshot work to the
  * cards that changed.
  */
 export function visualKey(v: PodVisual): string {
   let k = `${v.node}|${v.status}|${v.look}|${v.readyCount}/${v.totalCount}|${v.restarts}|${v.backOffUntil}|${v.killAt}|${v.deletionAt}`;
   for (const c of v.containers) {
     k += `|${c.name}:${c.state}:${c.reason}:${c.ready ? 1 : 0}:${c.started ? 1 : 0}:${c.restarts}`;
-    for (const p of c.probes) k += `:${p.type[0]}${p.result[0]}${p.last?.[0] ?? '-'}${p.run}${p.forced ?? ''}${p.active ? 'a' : 'i'}@${p.lastProbeAt}`;
+    // the run as drawn (capped at the threshold), not the tick time: a tick that changes
+    // nothing drawn is a pulse (PodCard.tickPulses), not a redraw
+    for (const p of c.probes) k += `:${p.type[0]}${p.result[0]}${p.last?.[0] ?? '-'}${probeRunText(p)}${p.forced ?? ''}${p.active ? 'a' : 'i'}`;
   }
   return k;
 }

@@ -17,6 +17,7 @@ import { podWorkerMachine } from '../engine/kubelet/pod-worker-machine';
 import { Statechart, type MachineLike } from './Statechart';
 import { endpointsOf } from '../render/endpoints-of';
 import { formatClock } from './Transport';
+import { steadyRun } from '../render/pod-visual';
 
 const LIST_MAX = 150;
 
@@ -257,6 +258,7 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
       <Index each={props.c.probes}>
         {(probe) => {
           const p = probe;
+          const steady = () => steadyRun(p(), props.now);
           return (
           <div class="ps-probe">
             <h4 class="ps-h4">
@@ -265,10 +267,10 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
             </h4>
             <p class="ps-mono">{p().description}</p>
             <p>
-              Last: {p().lastResult ?? 'not run yet'}
-              {p().lastResult === 'Failure' ? `, ${Math.min(p().run, p().failureThreshold)}/${p().failureThreshold} failures in a row` : ''}
-              {p().lastResult === 'Success' ? `, ${Math.min(p().run, p().successThreshold)}/${p().successThreshold} successes in a row` : ''}
-              {p().lastProbeAt !== null ? ` at ${formatClock(p().lastProbeAt!)}` : ''}
+              Last: {steady().last ?? 'not run yet'}
+              {steady().last === 'Failure' ? `, ${Math.min(steady().run, p().failureThreshold)}/${p().failureThreshold} failures in a row` : ''}
+              {steady().last === 'Success' ? `, ${Math.min(steady().run, p().successThreshold)}/${p().successThreshold} successes in a row` : ''}
+              {steady().at !== null ? ` at ${formatClock(steady().at!)}` : ''}
               {p().nextProbeAt !== null ? `; next at ${formatClock(p().nextProbeAt!)}` : ''}
             </p>
             <fieldset class="ps-toggle">

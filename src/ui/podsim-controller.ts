@@ -122,6 +122,7 @@ export class PodsimController {
       this.consoleEntries[1]([]);
     });
     this.announcer.reset();
+    this.renderer?.refit();
     this.info(`Loaded ${file}: ${text(r.scenario.title) || r.scenario.name}. Type kubectl or sim commands; Tab completes, ↑/↓ recall.`);
     this.computeMarks();
     this.wake();

@@ -13,6 +13,8 @@ import type { Page } from 'playwright-core';
 import { startSite, openPage, closePages, shot, ROOT, type Site } from './site-harness';
 import { loadScenario } from '../../src/scenario/load-scenario';
 import { simulationAt } from '../../src/engine/seek';
+// @ts-expect-error the bench scenario generator is plain JavaScript
+import { benchScenario } from '../../bench/make-scenario.mjs';
 
 const SCENARIOS = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
 const DEFAULT = 'readiness-moves-traffic.yaml';
@@ -167,6 +169,31 @@ describe('the console', () => {
   });
 });
 
+describe('kubectl logs -f', () => {
+  it('follows the log as virtual time runs, until Escape', async () => {
+    const { page, errors } = await openPage(site, '?scenario=logs-previous.yaml');
+    await page.evaluate(() => window.podsim.seek(12));
+    const input = page.getByRole('textbox', { name: /Command/ });
+    await input.fill('kubectl logs orders -c metrics -f');
+    await input.press('Enter');
+    const count = () => page.evaluate(() => (document.querySelector('.ps-console-out')?.textContent?.match(/scraped app/g) ?? []).length);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      window.podsim.setSpeed(16);
+      window.podsim.play();
+    });
+    await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(before + 2);
+    await page.evaluate(() => window.podsim.pause());
+    await input.press('Escape');
+    const stopped = await count();
+    await page.evaluate(() => window.podsim.seek(window.podsim.time() + 30));
+    await page.waitForTimeout(200);
+    expect(await count()).toBe(stopped);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the YAML editor', () => {
   it('shows a validation problem at its line, and Apply restarts with a fixed file', async () => {
     const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
@@ -257,6 +284,41 @@ describe('keyboard', () => {
     expect(names).toContain('Timeline');
     expect(names).toContain('About');
     expect(names.some((n) => n.startsWith('Command'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the canvas', () => {
+  it('folds many pods of a Deployment into one glyph and unfolds them from the inspector', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`);
+    const yaml = benchScenario({ replicas: 30, nodes: 1, duration: '10m', faults: true });
+    expect((await page.evaluate((y) => window.podsim.load(y, 'thirty.yaml'), yaml)).ok).toBe(true);
+    await page.evaluate(() => window.podsim.seek(30));
+    await expect.poll(() => page.evaluate(() => window.podsim.stats().renderer)).toMatchObject({ groups: 1, cards: 0 });
+    await shot(page, 'folded-deployment');
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await page.getByRole('button', { name: 'fold/unfold' }).click();
+    await expect.poll(() => page.evaluate(() => window.podsim.stats().renderer)).toMatchObject({ groups: 0, cards: 30 });
+    await shot(page, 'unfolded-deployment');
+    expect(errors).toEqual([]);
+  });
+
+  it('replaces motion with discrete changes under prefers-reduced-motion', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`, undefined, { reducedMotion: 'reduce' });
+    await page.evaluate(() => {
+      window.podsim.seek(40);
+      window.podsim.setSpeed(8);
+      window.podsim.play();
+    });
+    await page.waitForTimeout(1200);
+    const st = await page.evaluate(() => ({ r: window.podsim.stats().renderer!, t: window.podsim.time() }));
+    expect(st.t).toBeGreaterThan(41);
+    // no request particles in flight, nothing pulsing: the counters and line styles carry it
+    expect(st.r.particles).toBe(0);
+    expect(st.r.flows).toBe(0);
+    expect(st.r.animating).toBe(0);
+    await page.evaluate(() => window.podsim.pause());
+    await shot(page, 'reduced-motion');
     expect(errors).toEqual([]);
   });
 });

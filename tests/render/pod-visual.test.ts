@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { podVisuals, visualKey, probeRunText, countdownText, type PodVisual } from '../../src/render/pod-visual';
 import { Simulation } from '../../src/engine/simulation';
 import { scenario } from '../ui/fixtures';
+import { loadScenario } from '../../src/scenario/load-scenario';
 
 function at(file: string, t: number): PodVisual[] {
   const sim = new Simulation(scenario(file));
@@ -70,5 +71,44 @@ describe('pod visuals', () => {
     expect(countdownText(0)).toBe('0s');
     expect(countdownText(-3)).toBe('0s');
     expect(countdownText(65)).toBe('1m05s');
+  });
+});
+
+describe('steady probes', () => {
+  it('show the successes the engine skipped after a lone failure, not a stale failure', () => {
+    // liveness fails while the app starts (startup 60 s would kill it; here a 5 s start and threshold 3)
+    const yaml = `apiVersion: podsim/v1alpha1
+kind: Scenario
+metadata: {name: steady}
+spec:
+  apps:
+    app/app: {startup: 5s}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: app}
+spec:
+  containers:
+  - name: app
+    image: sim/app:1
+    ports: [{containerPort: 8080}]
+    livenessProbe:
+      httpGet: {path: /healthz, port: 8080}
+      periodSeconds: 10
+`;
+    const r = loadScenario(yaml, 'steady.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const sim = new Simulation(r.scenario);
+    sim.advanceTo(60);
+    const snap = sim.snapshot();
+    const raw = snap.containers[0].probes[0];
+    const [v] = podVisuals(snap);
+    const p = v.containers[0].probes[0];
+    expect(raw.result).toBe('Success');
+    // the engine's worker still says Failure: its steady successes were skipped
+    expect([raw.lastResult, raw.run, raw.nextProbeAt]).toEqual(['Failure', 1, null]);
+    expect(p.last).toBe('Success');
+    expect(probeRunText(p)).toBe('✓1/1');
+    expect(v.restarts).toBe(0);
   });
 });
