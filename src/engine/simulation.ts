@@ -452,7 +452,7 @@ export class Simulation implements SimulationApi {
       replicaSets: [...eng.replicaSets.values()],
       configMaps: [...eng.configMaps.values()],
       secrets: [...eng.secrets.values()],
-      events: eng.recorder.list(),
+      events: eng.recorder.copies(),
       logs,
       metrics,
     };

@@ -181,6 +181,11 @@ export class EventRecorder {
     return structuredClone(this.state.events);
   }
 
+  /** Copies of all events as list() gives, made field by field (views are built often; structuredClone was the cost). */
+  copies(): EventObject[] {
+    return this.state.events.map(copyEvent);
+  }
+
   /** Events whose involvedObject is `kind`/`name` (any fieldPath), creation order. */
   forObject(kind: string, name: string, namespace?: string): EventObject[] {
     return structuredClone(
