@@ -21,6 +21,8 @@ export function formatLine(o: Observation): string {
       return `${time(o.t)}  endpoints ${o.service}  ${o.endpoints.length ? o.endpoints.map((e) => `${e.pod}(${e.ready ? 'ready' : 'not ready'}${e.terminating ? ', terminating' : ''})`).join(' ') : '<none>'}`;
     case 'command':
       return `${time(o.t)}  command   $ ${o.run}${o.exitCode ? `  [exit ${o.exitCode}]` : ''}${(o.stdout + o.stderr).trim() ? '\n' + (o.stdout + o.stderr).trimEnd().split('\n').map((l) => '            | ' + l).join('\n') : ''}`;
+    case 'check':
+      return `${time(o.t)}  check     ${o.name}  passed`;
     case 'summary':
       return `${time(o.t)}  summary   requests: ${Object.entries(o.requests).map(([s, r]) => `${s} ok=${r.ok} failed=${r.failed}`).join(', ') || 'none'}`;
   }

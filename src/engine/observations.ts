@@ -67,10 +67,18 @@ export interface CommandLine {
   stderr: string;
 }
 
+export interface CheckLine {
+  /** a scenario check (spec.checks) passed (podsim addition); printed once, when it first holds */
+  t: Seconds;
+  type: 'check';
+  name: string;
+  passed: true;
+}
+
 export interface SummaryLine {
   t: Seconds;
   type: 'summary';
   requests: Record<string, { ok: number; failed: number }>;
 }
 
-export type Observation = PodLine | PodDeletedLine | EndpointsLine | EventLine | CommandLine | SummaryLine;
+export type Observation = PodLine | PodDeletedLine | EndpointsLine | EventLine | CommandLine | CheckLine | SummaryLine;

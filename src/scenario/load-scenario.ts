@@ -105,6 +105,7 @@ export function loadScenario(text: string, file: string): LoadResult {
     apps: settings.apps,
     traffic: settings.traffic,
     timeline,
+    checks: [],
     metricsServer: settings.metricsServer,
     metricResolution: settings.metricResolution,
     manifests,

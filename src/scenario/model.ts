@@ -100,6 +100,45 @@ export interface TimelineEntry {
 
 export type LocalizedText = string | Record<string, string>;
 
+/**
+ * A goal the learner works towards (`spec.checks`): it passes the first moment its
+ * condition holds (from `after` on). The UI ticks it off and the embed announces it
+ * to the page around it; `podsim run` prints a `check` line.
+ */
+export interface CheckSpec {
+  /** DNS label, unique in the scenario; what events and the runner name it by */
+  name: string;
+  title?: LocalizedText;
+  /** the check only counts from this time on (default 0) */
+  after: Seconds;
+  /** exactly one subject */
+  expect:
+    | {
+        kind: 'pod';
+        /** a pod name, or `deploy/NAME` (any pod of that Deployment) */
+        pod: string;
+        ready?: boolean;
+        /** what kubectl get pods shows in STATUS, e.g. Running, CrashLoopBackOff */
+        status?: string;
+        phase?: string;
+        /** at least this many restarts */
+        restarts?: number;
+      }
+    | {
+        kind: 'service';
+        service: string;
+        /** exactly this many ready endpoints */
+        readyEndpoints: number;
+      }
+    | {
+        kind: 'event';
+        reason: string;
+        /** kind/name as the runner prints it, e.g. pod/web; default any object */
+        object?: string;
+      };
+  loc?: SourceLocation;
+}
+
 export interface Scenario {
   file: string;
   name: string;
@@ -113,6 +152,8 @@ export interface Scenario {
   apps: AppSpec[];
   traffic: TrafficSpec[];
   timeline: TimelineEntry[];
+  /** goals for the learner, in file order (empty when the scenario has none) */
+  checks: CheckSpec[];
   /** true unless the scenario turns metrics-server off (spec.metricsServer: false) */
   metricsServer: boolean;
   /** metrics-server --metric-resolution, default 15 s */

@@ -12,6 +12,7 @@ import { Inspector } from './Inspector';
 import { ScenarioPicker, ProblemsView } from './ScenarioPicker';
 import { CanvasView } from './CanvasView';
 import { EditorPanel } from './EditorPanel';
+import { I18nContext, makeI18n } from './i18n/i18n';
 
 export type Tab = 'about' | 'inspector' | 'events' | 'yaml';
 const TABS: { id: Tab; label: string }[] = [
@@ -54,8 +55,10 @@ export function App(props: AppProps): JSX.Element {
     choose(TABS[j].id);
     document.getElementById(`${id(TABS[j].id)}-tab`)?.focus();
   };
+  const i18n = makeI18n(ctl.lang[0]);
   return (
-    <div class="ps-app">
+    <I18nContext.Provider value={i18n}>
+    <div class="ps-app" lang={ctl.lang[0]()}>
       <header class="ps-header">
         <h1 class="ps-logo">
           podsim <span class="ps-muted">pod lifecycle simulator</span>
@@ -113,5 +116,6 @@ export function App(props: AppProps): JSX.Element {
         {live()}
       </div>
     </div>
+    </I18nContext.Provider>
   );
 }

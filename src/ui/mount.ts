@@ -11,6 +11,7 @@ import type { CommandOutput, SimSnapshot } from '../engine/simulation-api';
 import type { Selection } from '../render/cluster-renderer';
 import { loadScenario } from '../scenario/load-scenario';
 import { text as localized } from './podsim-controller';
+import { pickLang } from './i18n/i18n';
 import './styles.css';
 
 export interface MountOptions {
@@ -25,6 +26,8 @@ export interface MountOptions {
   foldAbove?: number;
   /** override prefers-reduced-motion */
   reducedMotion?: boolean;
+  /** UI language: 'en' or 'ja'; default from the browser's languages */
+  lang?: string;
   /** handle Space and the arrow keys when focus is on the page body too (default true) */
   globalKeys?: boolean;
 }
@@ -96,6 +99,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
   const bundled = bundledList(options.scenarios ?? []);
   const reduce = options.reducedMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
   ctl.reducedMotion[1](reduce);
+  ctl.lang[1](pickLang(options.lang));
   if (options.speed) ctl.setSpeed(options.speed);
   const tab = createSignal<Tab>('about');
   element.classList.add('podsim');

@@ -11,6 +11,7 @@ import { Simulation } from '../engine/simulation';
 import { SimSession, type SessionChange } from './sim-session';
 import { Announcer } from './announcer';
 import type { ClusterRenderer, Selection } from '../render/cluster-renderer';
+import type { Lang } from './i18n/i18n';
 
 export interface ConsoleEntry {
   id: number;
@@ -69,6 +70,8 @@ export class PodsimController {
   readonly canvasError = createSignal<string | null>(null);
   readonly following = createSignal<string | null>(null);
   readonly reducedMotion = createSignal(false);
+  /** the UI language (kubectl output stays English) */
+  readonly lang = createSignal<Lang>('en');
   /** the source text of the loaded scenario (for the editor) */
   readonly source = createSignal({ text: '', file: '' });
 
