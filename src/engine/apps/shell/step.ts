@@ -497,21 +497,12 @@ function stepFrame(state: ShellState, host: ShellHost, thread: Thread, f: Frame,
     }
     case 'subshell':
     case 'source':
-      if (!f.started) {
-        f.started = true;
-        pushList(thread, f.body);
-        return;
-      }
-      {
-        const status = thread.status;
-        popFrame(state, host, thread);
-        thread.status = status;
-      }
-      return;
     case 'call':
+      // run the body once; the frame's exit status is the body's
       if (!f.started) {
         f.started = true;
-        pushCommand(thread, f.body);
+        if (f.k === 'call') pushCommand(thread, f.body);
+        else pushList(thread, f.body);
         return;
       }
       {
