@@ -1,9 +1,69 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { fileURLToPath } from 'node:url';
+import { embedDevRoute } from './src/embed/embed-dev-route.js';
+
+/**
+ * pixi.js's main entry registers every optional part as a side effect (spritesheet and
+ * asset loaders, masks, video textures) and keeps ~10 kB gzip of them in the canvas
+ * chunk even though podsim never uses them. In builds, `import … from 'pixi.js'`
+ * resolves to this list of the parts podsim draws with (src/render), each from its own
+ * module. Using a pixi export not listed here fails the build with "not exported".
+ * Types still come from pixi.js itself.
+ */
+const PIXI_PARTS: Record<string, string> = {
+  Container: 'scene/container/Container.mjs',
+  Graphics: 'scene/graphics/shared/Graphics.mjs',
+  Sprite: 'scene/sprite/Sprite.mjs',
+  Texture: 'rendering/renderers/shared/texture/Texture.mjs',
+  BitmapFont: 'scene/text-bitmap/BitmapFont.mjs',
+  BitmapText: 'scene/text-bitmap/BitmapText.mjs',
+  WebGLRenderer: 'rendering/renderers/gl/WebGLRenderer.mjs',
+  CanvasRenderer: 'rendering/renderers/canvas/CanvasRenderer.mjs',
+  isWebGLSupported: 'utils/browser/isWebGLSupported.mjs',
+};
+
+function pixiParts(): Plugin {
+  const ID = '\0podsim-pixi-parts';
+  const lib = fileURLToPath(new URL('./node_modules/pixi.js/lib/', import.meta.url));
+  return {
+    name: 'podsim-pixi-parts',
+    enforce: 'pre',
+    // builds only: the dev server pre-bundles pixi.js whole, which loads faster than its modules one by one
+    apply: 'build',
+    resolveId(source) {
+      return source === 'pixi.js' ? ID : null;
+    },
+    load(id) {
+      if (id !== ID) return null;
+      return Object.entries(PIXI_PARTS)
+        .map(([name, path]) => `export { ${name} } from ${JSON.stringify(lib + path)};`)
+        .join('\n');
+    },
+  };
+}
+
+/**
+ * Chunks of the site. Two pages (index.html, embed.html) share most modules; left alone,
+ * rolldown cuts the shared code into many small chunks by which page uses what (each
+ * bundled scenario its own file), and each compresses worse alone: ~30 kB gzip more on a
+ * first visit. Three groups instead: the app (engine, scenario loader, UI and their
+ * libraries), the bundled scenarios, and pixi (fetched with the canvas chunk). The
+ * YAML editor and pixi's 2D-canvas fallback stay chunks of their own, loaded on demand.
+ */
+const APP_MODULES = /[\\/](src[\\/](engine|scenario|ui)[\\/]|node_modules[\\/](xstate|solid-js|js-yaml|markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js)[\\/])/;
+const PIXI_MODULES = /[\\/]node_modules[\\/](pixi\.js|@pixi|earcut|eventemitter3|tiny-lru|parse-svg-path|ismobilejs)[\\/]/;
+const chunkGroups = [
+  { name: 'scenarios', test: /[\\/]scenarios[\\/][^\\/]+\.yaml/ },
+  // not main.tsx: it mounts the app when run, and embed.html imports this chunk too
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !/yaml-editor|[\\/]src[\\/]ui[\\/]main\.tsx$/.test(id) },
+  // not pixi's unsafe-eval polyfills (the iframe page's, for CSP) nor its canvas renderer
+  { name: 'pixi', test: (id: string) => PIXI_MODULES.test(id) && !/unsafe-eval|[\\/]canvas[\\/]/.test(id) },
+];
 
 export default defineConfig({
-  plugins: [solid()],
+  // embedDevRoute: /embed/pod-sim.js under `npm start`, as in the built site (public/examples/)
+  plugins: [pixiParts(), solid(), embedDevRoute()],
   resolve: {
     // markdown-it decodes character references with `entities` (a 25 kB gzip table);
     // the site uses a small decoder instead (src/ui/entities-lite.ts)
@@ -15,6 +75,11 @@ export default defineConfig({
     emptyOutDir: true,
     // the YAML editor (CodeMirror) is its own chunk, loaded when the editor is opened
     chunkSizeWarningLimit: 700,
+    // two pages: the app, and the iframe page for course sites (src/embed/iframe)
+    rolldownOptions: {
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },
+      output: { codeSplitting: { groups: chunkGroups } },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -10,8 +10,8 @@ export function benchScenario({ replicas, nodes, duration = '1h', faults = true 
         '  - {at: 30m, run: "kubectl scale deploy web --replicas=' + Math.floor(replicas * 0.9) + '"}',
         '  - {at: 40m, run: "kubectl scale deploy web --replicas=' + replicas + '"}',
         '  - {at: 50m, run: "sim hang deploy/web on"}',
-      ].join('\n')
-    : '  []';
+      ].map((l) => '\n' + l).join('')
+    : ' []';
   return `apiVersion: podsim/v1alpha1
 kind: Scenario
 metadata:
@@ -29,8 +29,7 @@ ${nodeList}
       shutdown: {after: 1s, code: 0}
   traffic:
   - {service: web, rps: 50}
-  timeline:
-${timeline}
+  timeline:${timeline}
 ---
 apiVersion: apps/v1
 kind: Deployment

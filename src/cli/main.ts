@@ -137,8 +137,8 @@ function run(argv: string[], io: Io): number {
       io.out(buf);
       buf = '';
     };
-    sim.onObservation((o) => {
-      buf += (json ? sim.eng.jsonOf(o) : formatLine(o)) + '\n';
+    sim.onObservation((o, line) => {
+      buf += (json ? line ?? JSON.stringify(o) : formatLine(o)) + '\n';
       if (buf.length > 1 << 16) flush();
     });
     sim.runToEnd(end ?? s.duration);

@@ -6,6 +6,7 @@ import type { Scenario, Seconds } from '../scenario/model';
 import type { ClusterView } from './model/objects';
 import type { Observation } from './observations';
 import type { Flow } from './flows/flow';
+import type { CheckResult } from './checks/check-tracker';
 
 export interface CommandOutput {
   stdout: string;
@@ -88,6 +89,8 @@ export interface SimulationApi {
   onObservation(cb: (o: Observation) => void): () => void;
   view(): ClusterView;
   snapshot(): SimSnapshot;
+  /** the scenario's checks (spec.checks) in file order, with when each passed so far (null: not yet) */
+  checkResults(): CheckResult[];
   /** the time of the next scheduled change after now, or null when nothing is scheduled */
   nextChangeAt(): Seconds | null;
 }

@@ -25,6 +25,8 @@ import { allPodMetrics, allNodeMetrics } from './metrics/metrics-server';
 import { metricsAt } from './metrics/metrics-at';
 import { runCommand } from './commands/run-command';
 import { cloneSimulation } from './checkpoint';
+import { CheckTracker, type CheckResult } from './checks/check-tracker';
+import { deploymentOfPod } from './checks/pod-deployment';
 import type { Manifest } from '../scenario/model';
 
 /** a manifest as applied: its kind and object (the source location is not needed) */
@@ -40,6 +42,8 @@ export class Simulation implements SimulationApi {
   readonly clients: ClientState[];
   /** commands run so far (timeline and interactive), for replay and share links */
   readonly history: { at: number; run: string; stdin?: string }[] = [];
+  /** the scenario's checks, fed every line printed (check-tracker.ts) */
+  readonly checkTracker: CheckTracker;
 
   constructor(
     readonly scenario: Scenario,
@@ -66,6 +70,8 @@ export class Simulation implements SimulationApi {
       eng.nodes.push({ obj, images: new Set(), pulls: new Map(), ipCounter: 0, index: i });
     });
     this.clients = newClients(scenario.traffic);
+    this.checkTracker = new CheckTracker(scenario.checks, (pod) => deploymentOfPod(eng, pod));
+    if (scenario.checks.length > 0) eng.subscribe((o) => this.checkTracker.observe(o));
     scenario.timeline.forEach((entry, i) => eng.schedule(entry.at, { kind: 'command', index: i }));
   }
 
@@ -202,6 +208,7 @@ export class Simulation implements SimulationApi {
     this.history.length = 0;
     this.history.push(...from.history.map((h) => ({ ...h })));
     this.started = from.started;
+    this.checkTracker.restoreFrom(from.checkTracker);
   }
 
   // ---- the loop
@@ -223,6 +230,7 @@ export class Simulation implements SimulationApi {
     for (;;) {
       const next = eng.clock.peekTime();
       if (next === null || next > t) break;
+      this.checkTicks(next, false);
       // every task of this instant, including those it schedules for the same instant
       for (let round = 0; round < 1000; round++) {
         let task = eng.clock.popDue(next);
@@ -235,7 +243,26 @@ export class Simulation implements SimulationApi {
         if (eng.clock.peekTime() !== next) break;
       }
     }
+    this.checkTicks(t, true);
     eng.clock.advance(t);
+  }
+
+  /** checks whose `after` comes before `until` (or at it): tested against the state then */
+  private checkTicks(until: number, inclusive: boolean): void {
+    for (let at = this.checkTracker.nextTickAt(); at !== null && (at < until || (inclusive && at === until)); at = this.checkTracker.nextTickAt()) {
+      this.checkTracker.tick(at);
+    }
+    this.emitChecks();
+  }
+
+  /** a `check` line for each check passed since the last call */
+  private emitChecks(): void {
+    for (const line of this.checkTracker.takePassed()) this.eng.emit(line);
+  }
+
+  /** each check of the scenario, with when it passed (null: not yet) */
+  checkResults(): CheckResult[] {
+    return this.checkTracker.results();
   }
 
   nextChangeAt(): number | null {
@@ -356,6 +383,7 @@ export class Simulation implements SimulationApi {
       }
     }
     eng.dirtyServices.clear();
+    this.emitChecks();
   }
 
   private runReplicaSets(): boolean {
@@ -413,7 +441,8 @@ export class Simulation implements SimulationApi {
     return this.eng.observations;
   }
 
-  onObservation(cb: (o: Observation) => void): () => void {
+  /** `cb` gets each observation as it is printed, and its JSON line when that is already made */
+  onObservation(cb: (o: Observation, json?: string) => void): () => void {
     return this.eng.subscribe(cb);
   }
 

@@ -7,7 +7,8 @@
  * its last picture and redraws only those that changed; `frame` touches only cards
  * that are animating, particles in flight and the lines while cards slide.
  */
-import { autoDetectRenderer, Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
+import { Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
+import { createRenderer } from './create-renderer';
 import type { SimSnapshot, ServiceTraffic } from '../engine/simulation-api';
 import { installFonts, label } from './fonts';
 import { PodCard, type AnimContext, type CardLayers } from './pod-card';
@@ -15,9 +16,10 @@ import { NodeRegion, nodeUsage, requestsByNode } from './node-region';
 import { ServiceView, ClientView } from './service-view';
 import { GroupGlyph } from './group-glyph';
 import { layoutCluster, CARD_H, CARD_W, SERVICE_R, GLYPH_H, type Layout, UNSCHEDULED } from './layout';
-import { podVisuals, visualKey, type PodVisual } from './pod-visual';
+import { visualKey, type PodVisual } from './pod-visual';
+import { PodVisualCache } from './pod-visual-cache';
 import { dashedLine, cross } from './shapes';
-import { theme } from './theme';
+import { palettes, theme, usePalette, type Palette, type ThemeName } from './theme';
 import { Camera } from './camera';
 import { endpointsOf } from './endpoints-of';
 import { FLOWS_ANNOTATION, parseFlows, type FlowStep } from './flows';
@@ -26,6 +28,8 @@ export type Selection = { kind: 'pod'; pod: string; container?: string } | { kin
 
 export interface RendererOptions {
   reducedMotion?: boolean;
+  /** the palette to draw with (default dark); switch later with setTheme */
+  theme?: ThemeName;
   /** fold a Deployment's pods on a node into one glyph above this many (default 12) */
   foldAbove?: number;
   onSelect?: (s: Selection | null) => void;
@@ -97,6 +101,8 @@ export class ClusterRenderer {
   private layout: Layout | null = null;
   private snap: SimSnapshot | null = null;
   private visuals = new Map<string, PodVisual>();
+  /** unchanged pods keep their PodVisual object from one snapshot to the next */
+  private visualCache = new PodVisualCache();
   private byName = new Map<string, string>();
   private toggled = new Set<string>();
   private selection: Selection | null = null;
@@ -107,6 +113,7 @@ export class ClusterRenderer {
   private launched: number[] = [];
   private reduced: boolean;
   private foldAbove: number;
+  private palette: Readonly<Palette>;
   private detailed = true;
   private needsRender = true;
   private destroyed = false;
@@ -123,6 +130,7 @@ export class ClusterRenderer {
     private opts: RendererOptions,
   ) {
     this.reduced = !!opts.reducedMotion;
+    this.palette = palettes[opts.theme ?? 'dark'];
     this.foldAbove = opts.foldAbove ?? 12;
     this.camera = new Camera(this.world, () => this.onCamera());
   }
@@ -135,18 +143,15 @@ export class ClusterRenderer {
 
   private async init(): Promise<void> {
     installFonts();
-    // A bare renderer, not pixi's Application: the UI loop renders on demand (no ticker),
-    // and pixi's browser extras (its event system, accessibility layer, filters) are not
-    // loaded — podsim does its own hit testing and keeps its text alternative in the DOM.
-    this.renderer = await autoDetectRenderer({
+    usePalette(this.palette);
+    // A bare renderer, not pixi's Application: the UI loop renders on demand (no ticker).
+    this.renderer = await createRenderer({
       background: theme.background,
       antialias: true,
       autoDensity: true,
       width: Math.max(1, this.host.clientWidth),
       height: Math.max(1, this.host.clientHeight),
       resolution: Math.min(2, globalThis.devicePixelRatio || 1),
-      preference: 'webgl',
-      manageImports: false,
     });
     const canvas = this.renderer.canvas as HTMLCanvasElement;
     canvas.setAttribute('aria-hidden', 'true');
@@ -192,6 +197,38 @@ export class ClusterRenderer {
     return this.renderer.canvas as HTMLCanvasElement;
   }
 
+  get themeName(): ThemeName {
+    return this.palette === palettes.light ? 'light' : 'dark';
+  }
+
+  /**
+   * Draw with the other palette from now on: everything is drawn again at once (labels
+   * and shapes take their colours when drawn), without animation.
+   */
+  setTheme(name: ThemeName): void {
+    const p = palettes[name];
+    if (p === this.palette || this.destroyed) return;
+    this.palette = p;
+    usePalette(p);
+    this.renderer.background.color = p.background;
+    const snap = this.snap;
+    for (const card of [...this.cards.values(), ...this.dying]) card.destroy();
+    for (const x of [...this.nodes.values(), ...this.groups.values(), ...this.services.values(), ...this.clients.values()]) x.destroy();
+    for (const m of [this.cards, this.nodes, this.groups, this.services, this.clients]) m.clear();
+    this.dying.clear();
+    this.animating.clear();
+    this.visuals.clear();
+    this.linesKey = '';
+    this.linesDirty = true;
+    if (snap) {
+      // as a first snapshot (cards appear in place, no animation); the layout is kept, so the camera stays
+      this.snap = null;
+      this.setSnapshot(snap, true);
+    }
+    this.needsRender = true;
+    this.opts.onNeedFrame?.();
+  }
+
   setReducedMotion(on: boolean): void {
     this.reduced = on;
     this.needsRender = true;
@@ -220,6 +257,7 @@ export class ClusterRenderer {
   /** Draw a new snapshot: diff cards, move what moved, redraw lines if endpoints changed. */
   setSnapshot(snap: SimSnapshot, reset = false): void {
     if (this.destroyed) return;
+    usePalette(this.palette);
     const s0 = performance.now();
     this.applySnapshot(snap, reset);
     this.snapshotTimes.push(performance.now() - s0);
@@ -239,7 +277,9 @@ export class ClusterRenderer {
       this.flowSeen.clear();
     }
     const ctx = this.ctx();
-    const visuals = podVisuals(snap);
+    // a new simulation (load, restart, seek back) numbers its objects afresh
+    if (first || reset) this.visualCache.clear();
+    const visuals = this.visualCache.visuals(snap);
     const layout = layoutCluster(
       snap.view.nodes.map((n) => ({ name: n.metadata.name })),
       visuals,
@@ -292,12 +332,15 @@ export class ClusterRenderer {
         continue;
       }
       const old = this.visuals.get(v.uid);
-      if (old && old.node !== v.node) card.moveToGroup(this.layersFor(v.node));
-      if (!old || visualKey(old) !== visualKey(v)) {
-        card.update(v, ctx);
-        this.animating.add(card);
-      } else card.refreshProbes(v);
-      if (card.x !== rect.x || card.y !== rect.y) {
+      // the same object: the pod did not change (pod-visual-cache.ts)
+      if (old !== v) {
+        if (old && old.node !== v.node) card.moveToGroup(this.layersFor(v.node));
+        if (!old || visualKey(old) !== visualKey(v)) {
+          card.update(v, ctx);
+          this.animating.add(card);
+        } else card.refreshProbes(v);
+      }
+      if (!card.headingTo(rect.x, rect.y)) {
         card.moveTo(rect.x, rect.y, ctx);
         this.animating.add(card);
         this.linesDirty = true;
@@ -375,7 +418,7 @@ export class ClusterRenderer {
     // frame the cluster when it is new, and whenever it outgrows the view, until the learner moves the camera
     const b = layout.bounds;
     const grew = !prevLayout || b.w !== prevLayout.bounds.w || b.h !== prevLayout.bounds.h || b.x !== prevLayout.bounds.x || b.y !== prevLayout.bounds.y;
-    if (first || this.fitOnNext || (grew && !this.camera.userMoved)) {
+    if ((first && !prevLayout) || this.fitOnNext || (grew && !this.camera.userMoved)) {
       if (this.fitOnNext) this.camera.userMoved = false;
       this.fitOnNext = false;
       this.fit();
@@ -387,6 +430,7 @@ export class ClusterRenderer {
   frame(now: number, playing: boolean): boolean {
     if (this.destroyed || !this.snap) return false;
     const t0 = performance.now();
+    usePalette(this.palette);
     const prevNow = this.now;
     this.now = now;
     const ctx = this.ctx();
@@ -732,6 +776,7 @@ export class ClusterRenderer {
   // ---- selection, camera
 
   select(sel: Selection | null): void {
+    usePalette(this.palette);
     const prev = this.selection;
     this.selection = sel;
     if (prev?.kind === 'pod') this.cardOf(prev.pod)?.setSelected(false);
@@ -825,8 +870,8 @@ export class ClusterRenderer {
     if (this.snap) this.setSnapshot(this.snap);
   }
 
-  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string } {
-    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, flows: this.flowParticles.length, groups: this.groups.size, renderer: this.renderer.name };
+  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string; theme: ThemeName } {
+    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, flows: this.flowParticles.length, groups: this.groups.size, renderer: this.renderer.name, theme: this.themeName };
   }
 
   destroy(): void {

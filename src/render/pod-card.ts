@@ -139,6 +139,11 @@ export class PodCard {
     return this.root.x;
   }
 
+  /** at (x, y) or sliding there */
+  headingTo(x: number, y: number): boolean {
+    return this.to.x === x && this.to.y === y;
+  }
+
   get y(): number {
     return this.root.y;
   }

@@ -11,6 +11,7 @@ import type { SourceContext } from './timeline';
 import { WorkloadIndex } from './workload-index';
 import { shellScriptProblems } from './shell-script-problems';
 import { LineIndex, parseYamlDocuments, type YamlDocument } from './yaml-documents';
+import { fileSizeProblem, scenarioLimitProblems, SCENARIO_LIMITS, type ScenarioLimits } from './limits';
 
 export { loadManifests } from './manifests/load-manifests';
 
@@ -36,7 +37,10 @@ function isScenarioDocument(value: unknown): boolean {
   return v.kind === 'Scenario' || (typeof v.apiVersion === 'string' && v.apiVersion.startsWith('podsim/'));
 }
 
-export function loadScenario(text: string, file: string): LoadResult {
+export function loadScenario(text: string, file: string, limits: ScenarioLimits = SCENARIO_LIMITS): LoadResult {
+  // caps on size and counts (limits.ts): a clear message instead of a frozen tab
+  const tooLarge = fileSizeProblem(text, file, limits);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseYamlDocuments(source);
   if (!parsed.ok) return { ok: false, problems: [{ file, ...parsed.error }] };
@@ -89,6 +93,7 @@ export function loadScenario(text: string, file: string): LoadResult {
   // scripts podsim's shell cannot run, unless an apps entry describes the container instead
   const appKeys = new Set(settings.apps.map((a) => a.key));
   for (const doc of objectDocs) problems.push(...shellScriptProblems(doc, { file, source, appKeys }));
+  problems.push(...scenarioLimitProblems({ file, objectDocs, ...(scenarioDoc ? { scenarioDoc } : {}), settings }, limits));
   if (problems.length > 0) return { ok: false, problems: problems.sort(byPosition) };
 
   // stable: entries at the same time keep their order in the file
@@ -105,7 +110,7 @@ export function loadScenario(text: string, file: string): LoadResult {
     apps: settings.apps,
     traffic: settings.traffic,
     timeline,
-    checks: [],
+    checks: settings.checks,
     metricsServer: settings.metricsServer,
     metricResolution: settings.metricResolution,
     manifests,

@@ -2,8 +2,9 @@
  * The `podsim/v1alpha1 Scenario` document: settings of a run, with their defaults
  * (contract: shared/spec/scenario-format.md). A file without one gets every default.
  */
-import type { AppSpec, ImageSpec, LocalizedText, NodeSpec, ScenarioProblem, Seconds, SourceLocation, TrafficSpec } from './model';
+import type { AppSpec, CheckSpec, ImageSpec, LocalizedText, NodeSpec, ScenarioProblem, Seconds, SourceLocation, TrafficSpec } from './model';
 import { readApps } from './app-spec';
+import { readChecks } from './check-spec';
 import { invalid } from './manifests/field-errors';
 import { isDNS1123Label, isDNS1123Subdomain } from './manifests/name-validation';
 import { scaledValue } from './quantity';
@@ -36,11 +37,12 @@ export interface ScenarioSettings {
   apps: AppSpec[];
   traffic: TrafficSpec[];
   timeline: ParsedEntry[];
+  checks: CheckSpec[];
   metricsServer: boolean;
   metricResolution: Seconds;
 }
 
-export const SPEC_FIELDS = ['seed', 'duration', 'nodes', 'images', 'apps', 'traffic', 'timeline', 'metricsServer', 'metricResolution'];
+export const SPEC_FIELDS = ['seed', 'duration', 'nodes', 'images', 'apps', 'traffic', 'timeline', 'checks', 'metricsServer', 'metricResolution'];
 
 function defaultNode(): NodeSpec {
   return { name: DEFAULTS.node.name, cpuMilli: 4000, memoryBytes: 8 * 1024 ** 3, maxPods: DEFAULTS.node.maxPods };
@@ -56,23 +58,10 @@ export function defaultSettings(name: string): ScenarioSettings {
     apps: [],
     traffic: [],
     timeline: [],
+    checks: [],
     metricsServer: DEFAULTS.metricsServer,
     metricResolution: DEFAULTS.metricResolution,
   };
-}
-
-function readText(r: FieldReader, v: unknown, p: FieldPath): LocalizedText | undefined {
-  if (typeof v === 'string') return v;
-  const m = r.mapping(v, p);
-  if (!m) return undefined;
-  const out: Record<string, string> = {};
-  for (const [lang, text] of Object.entries(m)) {
-    const lp = p.key(lang);
-    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) r.problem(lp, `a language tag such as "en" or "ja", not ${JSON.stringify(lang)}`);
-    const s = r.string(text, lp);
-    if (s !== undefined) out[lang] = s;
-  }
-  return out;
 }
 
 function readNodes(r: FieldReader, v: unknown, p: FieldPath): NodeSpec[] {
@@ -170,8 +159,8 @@ export function readScenarioDocument(src: SourceContext, index: WorkloadIndex, f
     for (const msg of msgs) r.problems.push(invalid(FieldPath.of('metadata', 'name'), name, msg));
     if (msgs.length === 0) settings.name = name;
   }
-  if (meta.title !== undefined) settings.title = readText(r, meta.title, FieldPath.of('metadata', 'title'));
-  if (meta.description !== undefined) settings.description = readText(r, meta.description, FieldPath.of('metadata', 'description'));
+  if (meta.title !== undefined) settings.title = r.localizedText(meta.title, FieldPath.of('metadata', 'title'));
+  if (meta.description !== undefined) settings.description = r.localizedText(meta.description, FieldPath.of('metadata', 'description'));
 
   const sp = FieldPath.of('spec');
   const spec = r.mapping(root.spec, sp, SPEC_FIELDS) ?? {};
@@ -196,6 +185,9 @@ export function readScenarioDocument(src: SourceContext, index: WorkloadIndex, f
   for (const e of timeline.entries) for (const value of e.applied) withApplied.add(value);
   if (spec.apps !== undefined) settings.apps = readApps(r, spec.apps, sp.child('apps'), withApplied, locate);
   if (spec.traffic !== undefined) settings.traffic = readTraffic(r, spec.traffic, sp.child('traffic'), withApplied, locate);
+  if (spec.checks !== undefined) {
+    settings.checks = readChecks(r, spec.checks, sp.child('checks'), { index: withApplied, nodes: settings.nodes.map((n) => n.name), locate });
+  }
   const references = checkTimelineReferences(
     timeline.entries,
     index,

@@ -7,7 +7,7 @@ import { tryParseDuration } from './duration';
 import { FieldPath, located, type FieldProblem } from './manifests/field-errors';
 import { isPlainObject } from './manifests/strict-decoding';
 import { tryParseQuantity, type Quantity } from './quantity';
-import type { Seconds } from './model';
+import type { LocalizedText, Seconds } from './model';
 
 export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -91,6 +91,21 @@ export class FieldReader {
     if (!r.ok) return this.problem(p, r.message);
     if (r.quantity.negative) return this.problem(p, `must not be negative, not ${r.quantity.text}`);
     return r.quantity;
+  }
+
+  /** A text, or a map from language tag to text (`{en: ..., ja: ...}`). */
+  localizedText(v: unknown, p: FieldPath): LocalizedText | undefined {
+    if (typeof v === 'string') return v;
+    const m = this.mapping(v, p);
+    if (!m) return undefined;
+    const out: Record<string, string> = {};
+    for (const [lang, text] of Object.entries(m)) {
+      const lp = p.key(lang);
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) this.problem(lp, `a language tag such as "en" or "ja", not ${JSON.stringify(lang)}`);
+      const s = this.string(text, lp);
+      if (s !== undefined) out[lang] = s;
+    }
+    return out;
   }
 
   required(obj: Record<string, unknown>, key: string, p: FieldPath): unknown {

@@ -6,18 +6,28 @@
 import { Show, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import { summarizePod } from '../engine/kubectl/pod-status-column';
+import { useI18n } from './i18n/i18n';
+import { resolveTheme } from '../render/theme';
 
 export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; onSelectPod?: () => void }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [error, setError] = ctl.canvasError;
   const [ready, setReady] = createSignal(false);
   let host!: HTMLDivElement;
   let disposed = false;
+  let unwatchTheme = () => {};
   onMount(async () => {
+    // the canvas follows the theme the page's CSS shows: `data-theme` on the mounted
+    // element (light, dark, auto = the reader's prefers-color-scheme; none = dark)
+    const root = host.closest<HTMLElement>('.podsim');
+    const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: light)') : null;
+    const theme = () => resolveTheme(root?.dataset.theme, !!media?.matches);
     try {
       const { ClusterRenderer } = await import('../render/cluster-renderer');
       if (disposed) return;
       const r = await ClusterRenderer.create(host, {
+        theme: theme(),
         reducedMotion: ctl.reducedMotion[0](),
         foldAbove: props.foldAbove,
         onNeedFrame: () => ctl.wake(),
@@ -31,18 +41,27 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
         return;
       }
       ctl.attachRenderer(r);
+      const follow = () => r.setTheme(theme());
+      const observer = new MutationObserver(follow);
+      if (root) observer.observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+      media?.addEventListener('change', follow);
+      unwatchTheme = () => {
+        observer.disconnect();
+        media?.removeEventListener('change', follow);
+      };
       setReady(true);
     } catch (e) {
-      setError(`The canvas could not start (${e instanceof Error ? e.message : String(e)}). The console, events and inspector still work.`);
+      setError(t('canvas.error', { error: e instanceof Error ? e.message : String(e) }));
     }
   });
   onCleanup(() => {
     disposed = true;
+    unwatchTheme();
   });
   // a one-line summary of the picture, for screen readers and as the canvas's name
   const summary = createMemo(() => {
     const s = ctl.snapshot[0]();
-    if (!s) return 'No scenario loaded.';
+    if (!s) return t('canvas.none');
     let ready = 0;
     const odd: string[] = [];
     for (const p of s.view.pods) {
@@ -50,26 +69,30 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
       if (sum.reason === 'Running' && sum.readyContainers === sum.totalContainers) ready++;
       else if (odd.length < 5) odd.push(`${p.metadata.name} ${sum.reason} ${sum.readyContainers}/${sum.totalContainers}`);
     }
-    const svc = s.traffic.map((t) => `Service ${t.service}: ${t.ok} ok, ${t.failed} failed`).join('; ');
-    return `${s.view.nodes.length} node${s.view.nodes.length === 1 ? '' : 's'}, ${s.view.pods.length} pods, ${ready} running and ready${odd.length ? `; ${odd.join('; ')}` : ''}${svc ? `. ${svc}` : ''}.`;
+    const list = t('sep.list');
+    const svc = s.traffic.map((tr) => t('canvas.service', { service: tr.service, ok: tr.ok, failed: tr.failed })).join(list);
+    const nodes = s.view.nodes.length;
+    const head = t(nodes === 1 ? 'canvas.summary.one' : 'canvas.summary', { nodes, pods: s.view.pods.length, ready });
+    // pod names and status words are Kubernetes', in every language
+    return `${head}${odd.length ? list + odd.join(list) : ''}${svc ? t('sep.sentence') + svc : ''}${t('sep.end')}`;
   });
   return (
     <div class="ps-canvas-wrap">
-      <div class="ps-canvas" ref={host} role="img" aria-label={`Cluster picture: ${summary()}`} />
+      <div class="ps-canvas" ref={host} role="img" aria-label={t('canvas.label', { summary: summary() })} />
       <Show when={error()}>
         <p class="ps-canvas-error" role="status">
           {error()}
         </p>
       </Show>
-      <div class="ps-zoom" role="group" aria-label="Zoom">
-        <button type="button" class="ps-btn ps-small" aria-label="Zoom in" disabled={!ready()} onClick={() => ctl.renderer?.zoom(1.25)}>
+      <div class="ps-zoom" role="group" aria-label={t('canvas.zoom')}>
+        <button type="button" class="ps-btn ps-small" aria-label={t('canvas.zoomIn')} disabled={!ready()} onClick={() => ctl.renderer?.zoom(1.25)}>
           +
         </button>
-        <button type="button" class="ps-btn ps-small" aria-label="Zoom out" disabled={!ready()} onClick={() => ctl.renderer?.zoom(0.8)}>
+        <button type="button" class="ps-btn ps-small" aria-label={t('canvas.zoomOut')} disabled={!ready()} onClick={() => ctl.renderer?.zoom(0.8)}>
           −
         </button>
-        <button type="button" class="ps-btn ps-small" aria-label="Fit the cluster in view" disabled={!ready()} onClick={() => ctl.renderer?.fit()}>
-          Fit
+        <button type="button" class="ps-btn ps-small" aria-label={t('canvas.fitLabel')} disabled={!ready()} onClick={() => ctl.renderer?.fit()}>
+          {t('canvas.fit')}
         </button>
       </div>
     </div>

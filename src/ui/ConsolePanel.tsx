@@ -8,9 +8,11 @@ import { For, Show, createEffect, createSignal, on, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import { formatClock } from './Transport';
 import { complete } from './console-completion';
+import { useI18n } from './i18n/i18n';
 
 export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [entries] = ctl.consoleEntries;
   const [following] = ctl.following;
   const [value, setValue] = createSignal('');
@@ -40,7 +42,7 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
     }
     if (/^kubectl\s+apply\s+-f\s+-\s*$/.test(line.trim())) {
       setStdin({ command: line.trim(), lines: [] });
-      ctl.info('Type or paste the manifest, then a line EOF to apply it.');
+      ctl.info(t('console.stdin'));
       return;
     }
     ctl.exec(line);
@@ -83,8 +85,8 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
   };
 
   return (
-    <section class="ps-console" aria-label="Console">
-      <div class="ps-console-out" ref={out} role="log" aria-label="Console output" tabindex="0">
+    <section class="ps-console" aria-label={t('console.label')}>
+      <div class="ps-console-out" ref={out} role="log" aria-label={t('console.output')} tabindex="0">
         <For each={entries()}>
           {(e) => (
             <Show when={e.kind === 'command'} fallback={<pre class={`ps-out ps-out-${e.kind}`}>{e.text}</pre>}>
@@ -103,7 +105,7 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
         }}
       >
         <label for="ps-console-input" class="ps-prompt-label">
-          <Show when={stdin()} fallback={following() ? 'following (Esc stops) $' : '$'}>
+          <Show when={stdin()} fallback={following() ? t('console.following') : '$'}>
             {'>'}
           </Show>
         </label>
@@ -114,14 +116,14 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
           type="text"
           autocomplete="off"
           spellcheck={false}
-          aria-label="Command (kubectl or sim); Tab completes, Up and Down recall history"
+          aria-label={t('console.input')}
           placeholder="kubectl get pods"
           value={value()}
           onInput={(e) => setValue(e.currentTarget.value)}
           onKeyDown={onKey}
         />
         <button type="submit" class="ps-btn">
-          Run
+          {t('console.run')}
         </button>
       </form>
     </section>

@@ -3,9 +3,11 @@
  * description is shown as text (markdown-it with html disabled), so a scenario file
  * cannot inject markup into the page.
  */
-import { Show, createMemo, type JSX } from 'solid-js';
+import { For, Show, createMemo, type JSX } from 'solid-js';
 import MarkdownIt from 'markdown-it';
-import { text, type PodsimController } from './podsim-controller';
+import type { PodsimController } from './podsim-controller';
+import { localized, useI18n } from './i18n/i18n';
+import { ChecksList } from './ChecksList';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 // links in a description open beside the simulator, not instead of it
@@ -22,32 +24,52 @@ export function renderMarkdown(src: string): string {
 
 export function Description(props: { ctl: PodsimController }): JSX.Element {
   const [scenario] = props.ctl.scenario;
-  const html = createMemo(() => renderMarkdown(text(scenario()?.description)));
+  const { t, lang } = useI18n();
+  const html = createMemo(() => renderMarkdown(localized(scenario()?.description, lang())));
   return (
     <div class="ps-description">
-      <Show when={scenario()} fallback={<p class="ps-muted">No scenario loaded.</p>}>
-        <h2 class="ps-h2">{text(scenario()!.title) || scenario()!.name}</h2>
+      <Show when={scenario()} fallback={<p class="ps-muted">{t('canvas.none')}</p>}>
+        <h2 class="ps-h2">{localized(scenario()!.title, lang()) || scenario()!.name}</h2>
         <div class="ps-md" innerHTML={html()} />
+        <ChecksList ctl={props.ctl} />
         <Legend />
       </Show>
     </div>
   );
 }
 
+/** the legend's items, catalogue keys in src/ui/i18n/messages-panels.ts */
+const LEGEND = [
+  'about.legend.ready',
+  'about.legend.notReady',
+  'about.legend.backoff',
+  'about.legend.terminating',
+  'about.legend.pending',
+  'about.legend.restarts',
+  'about.legend.containers',
+  'about.legend.probes',
+  'about.legend.traffic',
+] as const;
+
+/** a catalogue text's **bold** and `code` as elements (the text is never parsed as HTML) */
+export function richText(src: string): JSX.Element[] {
+  return src
+    .split(/(\*\*[^*]+\*\*|`[^`]+`)/)
+    .filter(Boolean)
+    .map((part): JSX.Element => {
+      if (part.length > 4 && part.startsWith('**') && part.endsWith('**')) return <b>{part.slice(2, -2)}</b>;
+      if (part.length > 2 && part.startsWith('`') && part.endsWith('`')) return <code>{part.slice(1, -1)}</code>;
+      return part;
+    });
+}
+
 export function Legend(): JSX.Element {
+  const { t } = useI18n();
   return (
     <details class="ps-legend">
-      <summary>How to read the canvas</summary>
+      <summary>{t('about.legend')}</summary>
       <ul>
-        <li><b>Solid border, filled ✓ dot</b>: Running and Ready; the Service sends it requests.</li>
-        <li><b>Dashed, pulsing border, hollow dot</b>: running but not ready; its endpoint line is dashed and cut off from the Service (✗).</li>
-        <li><b>Zig-zag, flashing border</b> with a clock hand: waiting in back-off (CrashLoopBackOff, ImagePullBackOff); the seconds count down to the next try.</li>
-        <li><b>Big cross</b>: Terminating; the clock hand runs down the grace period to SIGKILL. Its endpoint line is dotted.</li>
-        <li><b>Spinning arc</b>: Pending, ContainerCreating or Init:N/M.</li>
-        <li><b>Red ticks</b> at the right: one per restart.</li>
-        <li>Inside a pod: <b>arrow-shaped boxes</b> are init containers, <b>pills with a double edge</b> sidecars, rectangles app containers. A filled dot is running, hollow waiting, a crossed square terminated.</li>
-        <li><b>Probe chips</b> R (readiness), L (liveness), S (startup): they pulse on every probe, ✓ success, ✗ failure, hollow before the first; <code>✗2/3</code> is the run of failures against failureThreshold. An underline means forced with <code>sim probe</code>.</li>
-        <li><b>Dots</b> flying from the clients through the Service are requests answered; <b>crosses</b> are failed requests. The Service counts ok and failed.</li>
+        <For each={LEGEND}>{(key) => <li>{richText(t(key))}</li>}</For>
       </ul>
     </details>
   );

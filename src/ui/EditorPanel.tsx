@@ -6,9 +6,11 @@ import { For, Show, createEffect, createSignal, on, onCleanup, onMount, type JSX
 import type { PodsimController } from './podsim-controller';
 import type { YamlEditor } from './yaml-editor';
 import { formatProblem, type ScenarioProblem } from '../scenario/model';
+import { useI18n } from './i18n/i18n';
 
 export function EditorPanel(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [source] = ctl.source;
   const [status, setStatus] = createSignal<'loading' | 'ready' | 'failed'>('loading');
   const [problems, setProblems] = createSignal<ScenarioProblem[]>([]);
@@ -21,10 +23,16 @@ export function EditorPanel(props: { ctl: PodsimController }): JSX.Element {
       const mod = await import('./yaml-editor');
       const src = source();
       loadedText = src.text;
-      editor = mod.createYamlEditor(host, src.text, src.file || 'scenario.yaml', (text, p) => {
-        setProblems(p);
-        setDirty(text !== loadedText);
-      });
+      editor = mod.createYamlEditor(
+        host,
+        src.text,
+        src.file || 'scenario.yaml',
+        (text, p) => {
+          setProblems(p);
+          setDirty(text !== loadedText);
+        },
+        t('editor.label'),
+      );
       setStatus('ready');
     } catch {
       setStatus('failed');
@@ -51,7 +59,7 @@ export function EditorPanel(props: { ctl: PodsimController }): JSX.Element {
     if (r.ok) {
       loadedText = text;
       setDirty(false);
-      ctl.info('Applied the edited scenario; the simulation restarted from 0:00.');
+      ctl.info(t('editor.applied'));
     }
   };
   const revert = () => {
@@ -63,23 +71,21 @@ export function EditorPanel(props: { ctl: PodsimController }): JSX.Element {
     <div class="ps-editor">
       <div class="ps-row">
         <button type="button" class="ps-btn ps-primary" onClick={apply} disabled={status() !== 'ready'}>
-          Apply and restart
+          {t('editor.apply')}
         </button>
         <button type="button" class="ps-btn" onClick={revert} disabled={status() !== 'ready'}>
-          Revert to the running file
+          {t('editor.revert')}
         </button>
         <span class="ps-muted" aria-live="polite">
-          {status() === 'loading' ? 'Loading the editor…' : status() === 'failed' ? 'The editor could not be loaded.' : dirty() ? 'Edited, not applied.' : ''}
+          {status() === 'loading' ? t('editor.loading') : status() === 'failed' ? t('editor.failed') : dirty() ? t('editor.dirty') : ''}
         </span>
       </div>
       <div class="ps-editor-host" ref={host} />
       <Show when={problems().length}>
         <div class="ps-problems ps-problems-inline">
           <p>
-            <b>
-              {problems().length} problem{problems().length === 1 ? '' : 's'}
-            </b>{' '}
-            (also marked in the margin):
+            <b>{problems().length === 1 ? t('editor.problems.one') : t('editor.problems', { n: problems().length })}</b>
+            {t('editor.problemsNote')}
           </p>
           <ul class="ps-editor-problems">
             <For each={problems()}>{(p) => <li class="ps-mono">{formatProblem(p)}</li>}</For>

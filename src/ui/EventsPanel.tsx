@@ -5,11 +5,13 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import { humanDuration } from '../engine/format/human-duration';
+import { useI18n } from './i18n/i18n';
 
 const MAX_ROWS = 200;
 
 export function EventsPanel(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [snap] = ctl.snapshot;
   const [selection] = ctl.selection;
   const [filter, setFilter] = createSignal('');
@@ -40,16 +42,17 @@ export function EventsPanel(props: { ctl: PodsimController }): JSX.Element {
     <div class="ps-events">
       <div class="ps-row">
         <label class="ps-field">
-          <span>Filter by object or reason</span>
+          <span>{t('events.filter')}</span>
           <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="pod/web" />
         </label>
         <label class="ps-check">
-          <input type="checkbox" checked={onlySelected()} onChange={(e) => setOnlySelected(e.currentTarget.checked)} /> selected pod only
+          <input type="checkbox" checked={onlySelected()} onChange={(e) => setOnlySelected(e.currentTarget.checked)} /> {t('events.selectedOnly')}
         </label>
       </div>
-      <Show when={rows().length} fallback={<p class="ps-muted">No events yet.</p>}>
+      <Show when={rows().length} fallback={<p class="ps-muted">{t('events.none')}</p>}>
         <table class="ps-table ps-events-table">
-          <caption class="ps-sr-only">Events, newest first</caption>
+          <caption class="ps-sr-only">{t('events.caption')}</caption>
+          {/* kubectl get events' columns and event types, as kubectl prints them in every language */}
           <thead>
             <tr>
               <th scope="col">LAST SEEN</th>

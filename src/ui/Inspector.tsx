@@ -18,11 +18,15 @@ import { Statechart, type MachineLike } from './Statechart';
 import { endpointsOf } from '../render/endpoints-of';
 import { formatClock } from './Transport';
 import { steadyRun } from '../render/pod-visual';
+import { useI18n } from './i18n/i18n';
 
 const LIST_MAX = 150;
+/** the `sim probe` modes' names (catalogue keys); the command itself takes fail|pass|auto */
+const PROBE_MODE = { fail: 'probe.mode.fail', pass: 'probe.mode.pass', auto: 'probe.mode.auto' } as const;
 
 export function Inspector(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [snap] = ctl.snapshot;
   const [selection] = ctl.selection;
   const pod = createMemo(() => {
@@ -34,10 +38,10 @@ export function Inspector(props: { ctl: PodsimController }): JSX.Element {
     <div class="ps-inspector">
       <Show when={selection()} fallback={<ObjectList ctl={ctl} />}>
         <button type="button" class="ps-btn ps-back" onClick={() => ctl.select(null)}>
-          ← All pods and Services
+          {t('inspector.back')}
         </button>
         <Show when={selection()!.kind === 'pod'}>
-          <Show when={pod()} fallback={<p class="ps-muted">Pod {(selection() as { pod: string }).pod} does not exist at this time.</p>}>
+          <Show when={pod()} fallback={<p class="ps-muted">{t('inspector.podGone', { pod: (selection() as { pod: string }).pod })}</p>}>
             <PodDetails ctl={ctl} pod={pod()!} snap={snap()!} />
           </Show>
         </Show>
@@ -53,6 +57,7 @@ export function Inspector(props: { ctl: PodsimController }): JSX.Element {
 }
 
 function ObjectList(props: { ctl: PodsimController }): JSX.Element {
+  const { t } = useI18n();
   const [snap] = props.ctl.snapshot;
   const [filter, setFilter] = createSignal('');
   const pods = createMemo(() => {
@@ -67,13 +72,14 @@ function ObjectList(props: { ctl: PodsimController }): JSX.Element {
   const deployments = () => snap()?.view.deployments.map((d) => d.metadata.name) ?? [];
   return (
     <div>
-      <p class="ps-muted">Click a pod on the canvas, or choose one here, to inspect it and poke at it.</p>
+      <p class="ps-muted">{t('inspector.hint')}</p>
       <label class="ps-field">
-        <span>Find a pod</span>
+        <span>{t('inspector.find')}</span>
         <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
       </label>
       <table class="ps-table">
-        <caption class="ps-h3">Pods</caption>
+        <caption class="ps-h3">{t('inspector.pods')}</caption>
+        {/* kubectl get pods' columns, as kubectl prints them */}
         <thead>
           <tr>
             <th scope="col">NAME</th>
@@ -100,10 +106,10 @@ function ObjectList(props: { ctl: PodsimController }): JSX.Element {
         </tbody>
       </table>
       <Show when={(pods()[0]?.total ?? 0) > LIST_MAX}>
-        <p class="ps-muted">Showing {LIST_MAX} of {pods()[0].total}; type to narrow.</p>
+        <p class="ps-muted">{t('inspector.showing', { shown: LIST_MAX, total: pods()[0].total })}</p>
       </Show>
       <Show when={services().length}>
-        <h3 class="ps-h3">Services</h3>
+        <h3 class="ps-h3">{t('inspector.services')}</h3>
         <ul class="ps-inline-list">
           <For each={services()}>
             {(s) => (
@@ -117,14 +123,14 @@ function ObjectList(props: { ctl: PodsimController }): JSX.Element {
         </ul>
       </Show>
       <Show when={deployments().length}>
-        <h3 class="ps-h3">Deployments</h3>
+        <h3 class="ps-h3">{t('inspector.deployments')}</h3>
         <ul class="ps-inline-list">
           <For each={deployments()}>
             {(d) => (
               <li>
                 {d}{' '}
-                <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.renderer?.toggleFold(d)} title="Fold or unfold this Deployment's pods on the canvas">
-                  fold/unfold
+                <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.renderer?.toggleFold(d)} title={t('inspector.foldTitle')}>
+                  {t('inspector.fold')}
                 </button>
               </li>
             )}
@@ -151,6 +157,7 @@ export function probeFile(c: ContainerSpec | undefined): string {
 
 function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSnapshot }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const sum = () => summarizePod(props.pod);
   const containers = () => props.snap.containers.filter((c) => c.pod === props.pod.metadata.name);
   const worker = () => props.snap.podWorkers[props.pod.metadata.name] ?? '';
@@ -158,6 +165,7 @@ function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSna
   return (
     <div class="ps-pod">
       <h2 class="ps-h2">pod/{name()}</h2>
+      {/* STATUS, READY, RESTARTS: kubectl get pods' columns, as kubectl prints them */}
       <dl class="ps-dl">
         <dt>STATUS</dt>
         <dd>{sum().reason}</dd>
@@ -167,13 +175,13 @@ function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSna
         </dd>
         <dt>RESTARTS</dt>
         <dd>{sum().restarts}</dd>
-        <dt>Phase</dt>
+        <dt>{t('inspector.phase')}</dt>
         <dd>{props.pod.status.phase}</dd>
-        <dt>Node</dt>
+        <dt>{t('inspector.node')}</dt>
         <dd>{props.pod.spec.nodeName ?? '<none>'}</dd>
         <dt>IP</dt>
         <dd>{props.pod.status.podIP ?? '<none>'}</dd>
-        <dt>Age</dt>
+        <dt>{t('inspector.age')}</dt>
         <dd>{humanDuration(props.snap.view.now - props.pod.metadata.creationTimestamp)}</dd>
       </dl>
       <div class="ps-row">
@@ -185,12 +193,12 @@ function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSna
         </button>
       </div>
       <table class="ps-table">
-        <caption class="ps-h3">Conditions</caption>
+        <caption class="ps-h3">{t('inspector.conditions')}</caption>
         <thead>
           <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Since</th>
+            <th scope="col">{t('inspector.condType')}</th>
+            <th scope="col">{t('inspector.condStatus')}</th>
+            <th scope="col">{t('inspector.condSince')}</th>
           </tr>
         </thead>
         <tbody>
@@ -209,18 +217,19 @@ function PodDetails(props: { ctl: PodsimController; pod: PodObject; snap: SimSna
         </tbody>
       </table>
       <Index each={containers()}>{(c) => <ContainerDetails ctl={ctl} pod={props.pod} c={c()} now={props.snap.view.now} />}</Index>
-      <Statechart title="Pod worker (kubelet)" machine={podWorkerMachine as unknown as MachineLike} active={worker()} />
+      <Statechart title={t('inspector.podWorker')} machine={podWorkerMachine as unknown as MachineLike} active={worker()} />
     </div>
   );
 }
 
 function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: ContainerView; now: number }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const target = () => `${props.pod.metadata.name}/${props.c.name}`;
   const spec = () => specOf(props.pod, props.c.name);
   const status = () => [...props.pod.status.initContainerStatuses, ...props.pod.status.containerStatuses].find((s) => s.name === props.c.name);
   const [file, setFile] = createSignal(probeFile(spec()));
-  const kind = () => (props.c.init ? 'init container' : props.c.sidecar ? 'sidecar (init, restartPolicy: Always)' : 'container');
+  const kind = () => (props.c.init ? t('container.init') : props.c.sidecar ? t('container.sidecar') : t('container.app'));
   const sel = () => ctl.selection[0]();
   const focused = () => sel()?.kind === 'pod' && (sel() as { container?: string }).container === props.c.name;
   const running = () => props.c.machineState === 'Running';
@@ -230,29 +239,27 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
         {props.c.name} <span class="ps-badge">{kind()}</span>
       </h3>
       <dl class="ps-dl">
-        <dt>Image</dt>
+        <dt>{t('container.image')}</dt>
         <dd>{spec()?.image}</dd>
-        <dt>Program</dt>
+        <dt>{t('container.program')}</dt>
         <dd>{props.c.program}</dd>
-        <dt>State</dt>
+        <dt>{t('container.state')}</dt>
         <dd>{props.c.machineState}</dd>
-        <dt>Ready</dt>
+        <dt>{t('container.ready')}</dt>
         <dd>{status()?.ready ? '✓ true' : '✗ false'}</dd>
-        <dt>Restarts</dt>
+        <dt>{t('container.restarts')}</dt>
         <dd>{status()?.restartCount ?? 0}</dd>
         <Show when={status()?.lastState.terminated}>
-          <dt>Last state</dt>
-          <dd>
-            Terminated: {status()!.lastState.terminated!.reason} (exit code {status()!.lastState.terminated!.exitCode})
-          </dd>
+          <dt>{t('container.lastState')}</dt>
+          <dd>{t('container.terminated', { reason: status()!.lastState.terminated!.reason, code: status()!.lastState.terminated!.exitCode })}</dd>
         </Show>
         <Show when={props.c.backOffUntil !== null}>
-          <dt>Back-off</dt>
-          <dd>restart in {Math.max(0, Math.ceil((props.c.backOffUntil ?? 0) - props.now))}s</dd>
+          <dt>{t('container.backOff')}</dt>
+          <dd>{t('container.restartIn', { s: Math.max(0, Math.ceil((props.c.backOffUntil ?? 0) - props.now)) })}</dd>
         </Show>
         <Show when={props.c.killAt !== null}>
-          <dt>Stopping</dt>
-          <dd>SIGKILL in {Math.max(0, Math.ceil((props.c.killAt ?? 0) - props.now))}s</dd>
+          <dt>{t('container.stopping')}</dt>
+          <dd>{t('container.killIn', { s: Math.max(0, Math.ceil((props.c.killAt ?? 0) - props.now)) })}</dd>
         </Show>
       </dl>
       <Index each={props.c.probes}>
@@ -262,19 +269,19 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
           return (
           <div class="ps-probe">
             <h4 class="ps-h4">
-              {p().type[0].toUpperCase() + p().type.slice(1)} probe: {p().result === 'Success' ? '✓' : p().result === 'Failure' ? '✗' : '?'} {p().result}
-              {p().forced ? ` (forced ${p().forced})` : ''}
+              {t('probe.title', { type: p().type[0].toUpperCase() + p().type.slice(1) })} {p().result === 'Success' ? '✓' : p().result === 'Failure' ? '✗' : '?'} {p().result}
+              {p().forced ? t('probe.forced', { mode: p().forced! }) : ''}
             </h4>
             <p class="ps-mono">{p().description}</p>
             <p>
-              Last: {steady().last ?? 'not run yet'}
-              {steady().last === 'Failure' ? `, ${Math.min(steady().run, p().failureThreshold)}/${p().failureThreshold} failures in a row` : ''}
-              {steady().last === 'Success' ? `, ${Math.min(steady().run, p().successThreshold)}/${p().successThreshold} successes in a row` : ''}
-              {steady().at !== null ? ` at ${formatClock(steady().at!)}` : ''}
-              {p().nextProbeAt !== null ? `; next at ${formatClock(p().nextProbeAt!)}` : ''}
+              {t('probe.last', { result: steady().last ?? t('probe.notRun') })}
+              {steady().last === 'Failure' ? t('probe.failures', { run: Math.min(steady().run, p().failureThreshold), threshold: p().failureThreshold }) : ''}
+              {steady().last === 'Success' ? t('probe.successes', { run: Math.min(steady().run, p().successThreshold), threshold: p().successThreshold }) : ''}
+              {steady().at !== null ? t('probe.at', { time: formatClock(steady().at!) }) : ''}
+              {p().nextProbeAt !== null ? t('probe.next', { time: formatClock(p().nextProbeAt!) }) : ''}
             </p>
             <fieldset class="ps-toggle">
-              <legend>Force {p().type}</legend>
+              <legend>{t('probe.force', { type: p().type })}</legend>
               <For each={['fail', 'pass', 'auto'] as const}>
                 {(mode) => (
                   <label class="ps-radio">
@@ -286,30 +293,30 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
                       disabled={!running()}
                       onChange={() => ctl.exec(`sim probe ${target()} ${p().type} ${mode}`)}
                     />
-                    {mode}
+                    {t(PROBE_MODE[mode])}
                   </label>
                 )}
               </For>
             </fieldset>
-            <Statechart title={`${p().type} probe worker`} machine={probeWorkerMachine as unknown as MachineLike} active={p().state} />
+            <Statechart title={t('probe.worker', { type: p().type })} machine={probeWorkerMachine as unknown as MachineLike} active={p().state} />
           </div>
           );
         }}
       </Index>
-      <div class="ps-actions" role="group" aria-label={`Faults for ${props.c.name}`}>
+      <div class="ps-actions" role="group" aria-label={t('container.faults', { container: props.c.name })}>
         <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim crash ${target()}`)}>
-          Crash (exit 1)
+          {t('container.crash')}
         </button>
         <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim hang ${target()} on`)}>
-          Hang
+          {t('container.hang')}
         </button>
         <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`sim hang ${target()} off`)}>
-          Unhang
+          {t('container.unhang')}
         </button>
       </div>
-      <div class="ps-actions" role="group" aria-label={`Files in ${props.c.name}`}>
+      <div class="ps-actions" role="group" aria-label={t('container.files', { container: props.c.name })}>
         <label class="ps-field ps-field-inline">
-          <span>File</span>
+          <span>{t('container.file')}</span>
           <input type="text" value={file()} onInput={(e) => setFile(e.currentTarget.value)} spellcheck={false} />
         </label>
         <button type="button" class="ps-btn ps-small" disabled={!running()} onClick={() => ctl.exec(`kubectl exec ${props.pod.metadata.name} -c ${props.c.name} -- rm ${file()}`)}>
@@ -319,27 +326,27 @@ function ContainerDetails(props: { ctl: PodsimController; pod: PodObject; c: Con
           touch
         </button>
       </div>
-      <Statechart title="Container" machine={containerMachine as unknown as MachineLike} active={props.c.machineState} />
+      <Statechart title={t('container.chart')} machine={containerMachine as unknown as MachineLike} active={props.c.machineState} />
     </section>
   );
 }
 
 function ServiceDetails(props: { ctl: PodsimController; name: string }): JSX.Element {
+  const { t } = useI18n();
   const [snap] = props.ctl.snapshot;
   const eps = () => (snap() ? endpointsOf(snap()!, props.name) : []);
-  const traffic = () => snap()?.traffic.filter((t) => t.service === props.name) ?? [];
+  const traffic = () => snap()?.traffic.filter((x) => x.service === props.name) ?? [];
   return (
     <div>
       <h2 class="ps-h2">service/{props.name}</h2>
       <For each={traffic()}>
-        {(t) => (
-          <p>
-            Clients: {t.rps} req/s; {t.ok} ok, {t.failed} failed so far.
-          </p>
+        {(tr) => (
+          <p>{t('service.clients', { rps: tr.rps, ok: tr.ok, failed: tr.failed })}</p>
         )}
       </For>
       <table class="ps-table">
-        <caption class="ps-h3">Endpoints (EndpointSlice conditions)</caption>
+        <caption class="ps-h3">{t('service.endpoints')}</caption>
+        {/* EndpointSlice condition names, as Kubernetes spells them */}
         <thead>
           <tr>
             <th scope="col">Pod</th>
@@ -378,12 +385,13 @@ function ServiceDetails(props: { ctl: PodsimController; name: string }): JSX.Ele
 }
 
 function NodeDetails(props: { ctl: PodsimController; name: string }): JSX.Element {
+  const { t } = useI18n();
   const [snap] = props.ctl.snapshot;
   const pods = () => snap()?.view.pods.filter((p) => p.spec.nodeName === props.name).map((p) => p.metadata.name) ?? [];
   return (
     <div>
       <h2 class="ps-h2">node/{props.name}</h2>
-      <p>{pods().length} pods.</p>
+      <p>{pods().length === 1 ? t('node.pods.one') : t('node.pods', { n: pods().length })}</p>
       <div class="ps-row">
         <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.exec(`kubectl describe node ${props.name}`)}>
           kubectl describe node

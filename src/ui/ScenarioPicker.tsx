@@ -4,9 +4,12 @@
  */
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import type { BundledScenario, PodsimController } from './podsim-controller';
+import { useI18n } from './i18n/i18n';
+import { bundledTitle } from './bundled-title';
 
 export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledScenario[]; onLoadUrl: (url: string) => void }): JSX.Element {
   const ctl = props.ctl;
+  const { t, lang } = useI18n();
   const [source] = ctl.source;
   const [pasting, setPasting] = createSignal(false);
   const [paste, setPaste] = createSignal('');
@@ -22,9 +25,9 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
   return (
     <div class="ps-picker">
       <label class="ps-field ps-field-inline">
-        <span>Scenario</span>
+        <span>{t('picker.scenario')}</span>
         <select
-          aria-label="Scenario"
+          aria-label={t('picker.scenario')}
           value={current()}
           onChange={(e) => {
             const b = props.bundled.find((x) => x.file === e.currentTarget.value);
@@ -32,13 +35,13 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
           }}
         >
           <Show when={!current()}>
-            <option value="">{source().file ? `${source().file} (your file)` : 'Choose a scenario'}</option>
+            <option value="">{source().file ? t('picker.yourFile', { file: source().file }) : t('picker.choose')}</option>
           </Show>
-          <For each={props.bundled}>{(b) => <option value={b.file}>{b.title}</option>}</For>
+          <For each={props.bundled}>{(b) => <option value={b.file}>{bundledTitle(b, lang())}</option>}</For>
         </select>
       </label>
       <button type="button" class="ps-btn" onClick={() => fileInput.click()}>
-        Open file…
+        {t('picker.openFile')}
       </button>
       <input
         ref={fileInput}
@@ -46,22 +49,22 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
         accept=".yaml,.yml,text/yaml,application/yaml,text/plain"
         class="ps-sr-only"
         tabindex="-1"
-        aria-label="Open a scenario file"
+        aria-label={t('picker.openFileLabel')}
         onChange={(e) => {
           void openFile(e.currentTarget.files?.[0]);
           e.currentTarget.value = '';
         }}
       />
       <button type="button" class="ps-btn" aria-expanded={pasting()} onClick={() => setPasting(!pasting())}>
-        Paste YAML…
+        {t('picker.paste')}
       </button>
       <button type="button" class="ps-btn" aria-expanded={urlOpen()} onClick={() => setUrlOpen(!urlOpen())}>
-        From URL…
+        {t('picker.url')}
       </button>
       <Show when={pasting()}>
-        <div class="ps-popover" role="group" aria-label="Paste a scenario">
+        <div class="ps-popover" role="group" aria-label={t('picker.pasteGroup')}>
           <label class="ps-field">
-            <span>Scenario or plain Kubernetes manifests (YAML)</span>
+            <span>{t('picker.pasteLabel')}</span>
             <textarea rows="10" value={paste()} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
           </label>
           <div class="ps-row">
@@ -72,10 +75,10 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
                 if (ctl.load(paste(), 'pasted.yaml').ok) setPasting(false);
               }}
             >
-              Load
+              {t('picker.load')}
             </button>
             <button type="button" class="ps-btn" onClick={() => setPasting(false)}>
-              Cancel
+              {t('picker.cancel')}
             </button>
           </div>
         </div>
@@ -83,7 +86,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
       <Show when={urlOpen()}>
         <form
           class="ps-popover"
-          aria-label="Load a scenario from a URL"
+          aria-label={t('picker.urlForm')}
           onSubmit={(e) => {
             e.preventDefault();
             if (url().trim()) {
@@ -93,15 +96,15 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
           }}
         >
           <label class="ps-field">
-            <span>URL of a scenario YAML file</span>
+            <span>{t('picker.urlLabel')}</span>
             <input type="url" value={url()} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://example.com/scenario.yaml" />
           </label>
           <div class="ps-row">
             <button type="submit" class="ps-btn ps-primary">
-              Load
+              {t('picker.load')}
             </button>
             <button type="button" class="ps-btn" onClick={() => setUrlOpen(false)}>
-              Cancel
+              {t('picker.cancel')}
             </button>
           </div>
         </form>
@@ -111,6 +114,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
 }
 
 export function ProblemsView(props: { ctl: PodsimController }): JSX.Element {
+  const { t } = useI18n();
   const [problems] = props.ctl.problems;
   const [scenario] = props.ctl.scenario;
   // the wrapper is always there: it is a row of the page grid
@@ -119,14 +123,14 @@ export function ProblemsView(props: { ctl: PodsimController }): JSX.Element {
     <Show when={problems()}>
       <div class="ps-problems" role="alert">
         <p>
-          <b>{problems()!.file} has {problems()!.lines.length} problem{problems()!.lines.length === 1 ? '' : 's'}</b>
-          {scenario() ? '; the previous scenario keeps running.' : '.'}
+          <b>{problems()!.lines.length === 1 ? t('problems.title.one', { file: problems()!.file }) : t('problems.title', { file: problems()!.file, n: problems()!.lines.length })}</b>
+          {scenario() ? t('problems.keepsRunning') : t('problems.end')}
         </p>
         <ul>
           <For each={problems()!.lines}>{(l) => <li class="ps-mono">{l}</li>}</For>
         </ul>
         <button type="button" class="ps-btn ps-small" onClick={() => props.ctl.problems[1](null)}>
-          Dismiss
+          {t('problems.dismiss')}
         </button>
       </div>
     </Show>

@@ -4,6 +4,7 @@
  */
 import { For, createMemo, type JSX } from 'solid-js';
 import { SPEEDS, type PodsimController } from './podsim-controller';
+import { useI18n } from './i18n/i18n';
 
 export function formatClock(t: number): string {
   const neg = t < 0;
@@ -29,6 +30,7 @@ const RESTART = 'M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.9.6A3.5 3.5 0 1 0 8 4.5v2.2L4.5 
 
 export function Transport(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  const { t } = useI18n();
   const [time] = ctl.time;
   const [playing] = ctl.playing;
   const [speed] = ctl.speed;
@@ -52,23 +54,23 @@ export function Transport(props: { ctl: PodsimController }): JSX.Element {
     return [...buckets.values()];
   });
   return (
-    <div class="ps-transport" role="group" aria-label="Playback">
-      <button type="button" class="ps-btn ps-play" onClick={() => ctl.toggle()} aria-label={playing() ? 'Pause (Space)' : 'Play (Space)'} title={playing() ? 'Pause (Space)' : 'Play (Space)'} disabled={!scenario()}>
+    <div class="ps-transport" role="group" aria-label={t('transport.group')}>
+      <button type="button" class="ps-btn ps-play" onClick={() => ctl.toggle()} aria-label={playing() ? t('transport.pauseKey') : t('transport.playKey')} title={playing() ? t('transport.pauseKey') : t('transport.playKey')} disabled={!scenario()}>
         <Icon d={playing() ? PAUSE : PLAY} />
-        <span class="ps-btn-text">{playing() ? 'Pause' : 'Play'}</span>
+        <span class="ps-btn-text">{playing() ? t('transport.pause') : t('transport.play')}</span>
       </button>
-      <button type="button" class="ps-btn" onClick={() => ctl.stepPrev()} aria-label="Back to the previous event (Left arrow)" title="Previous event (←)" disabled={!scenario()}>
+      <button type="button" class="ps-btn" onClick={() => ctl.stepPrev()} aria-label={t('transport.prev')} title={t('transport.prevTitle')} disabled={!scenario()}>
         <Icon d={PREV} />
       </button>
-      <button type="button" class="ps-btn" onClick={() => ctl.stepNext()} aria-label="Step to the next event (Right arrow)" title="Next event (→)" disabled={!scenario()}>
+      <button type="button" class="ps-btn" onClick={() => ctl.stepNext()} aria-label={t('transport.next')} title={t('transport.nextTitle')} disabled={!scenario()}>
         <Icon d={NEXT} />
       </button>
-      <button type="button" class="ps-btn" onClick={() => ctl.restart()} aria-label="Restart from the beginning" title="Restart" disabled={!scenario()}>
+      <button type="button" class="ps-btn" onClick={() => ctl.restart()} aria-label={t('transport.restart')} title={t('transport.restartTitle')} disabled={!scenario()}>
         <Icon d={RESTART} />
       </button>
       <label class="ps-speed">
-        <span>Speed</span>
-        <select aria-label="Playback speed" value={String(speed())} onChange={(e) => ctl.setSpeed(Number(e.currentTarget.value))}>
+        <span>{t('transport.speed')}</span>
+        <select aria-label={t('transport.speedLabel')} value={String(speed())} onChange={(e) => ctl.setSpeed(Number(e.currentTarget.value))}>
           <For each={SPEEDS}>{(s) => <option value={String(s)}>{s}×</option>}</For>
         </select>
       </label>
@@ -85,13 +87,13 @@ export function Transport(props: { ctl: PodsimController }): JSX.Element {
           max={String(duration())}
           step="0.1"
           value={String(time())}
-          aria-label="Timeline"
-          aria-valuetext={`${formatClock(time())} of ${formatClock(duration())}`}
+          aria-label={t('transport.timeline')}
+          aria-valuetext={t('transport.timeOf', { now: formatClock(time()), total: formatClock(duration()) })}
           disabled={!scenario()}
           onInput={(e) => ctl.seek(Number(e.currentTarget.value))}
         />
       </div>
-      <output class="ps-clock" aria-label="Virtual time">
+      <output class="ps-clock" aria-label={t('transport.clock')}>
         {formatClock(time())} / {formatClock(duration())}
       </output>
     </div>

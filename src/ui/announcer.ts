@@ -7,6 +7,13 @@
 import type { Observation, PodLine, EndpointsLine } from '../engine/observations';
 import type { SimSnapshot } from '../engine/simulation-api';
 import { summarizePod } from '../engine/kubectl/pod-status-column';
+import { translate } from './i18n/i18n';
+import './i18n/messages';
+
+/** a catalogue lookup in the UI language (src/ui/i18n/messages-announcer.ts) */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+const english: Translate = (key, params) => translate('en', key, params);
 
 interface PodSeen {
   status: string;
@@ -15,6 +22,9 @@ interface PodSeen {
 }
 
 export class Announcer {
+  /** `t` is asked at each sentence, so a language switch applies from the next one */
+  constructor(private readonly t: Translate = english) {}
+
   private pods = new Map<string, PodSeen>();
   private endpoints = new Map<string, Map<string, boolean>>();
 
@@ -52,14 +62,14 @@ export class Announcer {
       if (o.type === 'pod') {
         if ('deleted' in o) {
           this.pods.delete(o.name);
-          add(o.name, 'deleted');
+          add(o.name, this.t('announce.deleted'));
           continue;
         }
         this.podLine(o, snap, add);
       } else if (o.type === 'endpoints') this.endpointsLine(o, add, other);
     }
     const out: string[] = [];
-    for (const [pod, parts] of perPod) out.push(`pod ${pod}: ${parts.join(', ')}`);
+    for (const [pod, parts] of perPod) out.push(this.t('announce.pod', { pod, changes: parts.join(this.t('announce.sep')) }));
     return out.concat(other);
   }
 
@@ -67,17 +77,19 @@ export class Announcer {
     const prev = this.pods.get(o.name);
     this.pods.set(o.name, { status: o.status, ready: o.ready, restarts: o.restarts });
     if (!prev) {
-      add(o.name, `created, ${o.status}`);
+      add(o.name, this.t('announce.created', { status: o.status }));
       return;
     }
     if (o.restarts > prev.restarts) {
       const c = [...(o.initContainers ?? []), ...o.containers].find((x) => x.lastState);
-      add(o.name, `restarted (${o.restarts} restart${o.restarts === 1 ? '' : 's'}${c?.lastState ? `, last exit ${c.lastState.reason} ${c.lastState.exitCode}` : ''})`);
+      const last = c?.lastState ? this.t('announce.lastExit', { reason: c.lastState.reason, code: c.lastState.exitCode }) : '';
+      add(o.name, o.restarts === 1 ? this.t('announce.restarted.one', { last }) : this.t('announce.restarted', { n: o.restarts, last }));
     }
     if (prev.ready && !o.ready) {
-      const why = failingProbe(snap, o.name, 'readiness');
-      add(o.name, why ? `${why}, not ready ${readyOf(o, snap)}` : `not ready ${readyOf(o, snap)}`);
-    } else if (!prev.ready && o.ready) add(o.name, `ready ${readyOf(o, snap)}`);
+      const why = failingProbe(snap, o.name, 'readiness', this.t);
+      const notReady = this.t('announce.notReady', { ready: readyOf(o, snap) });
+      add(o.name, why ? why + this.t('announce.sep') + notReady : notReady);
+    } else if (!prev.ready && o.ready) add(o.name, this.t('announce.ready', { ready: readyOf(o, snap) }));
     if (prev.status && prev.status !== o.status) add(o.name, o.status);
     else if (!prev.status && o.status !== 'Running') add(o.name, o.status);
   }
@@ -88,13 +100,14 @@ export class Announcer {
     for (const e of o.endpoints) {
       next.set(e.pod, e.ready);
       const was = prev.get(e.pod);
-      if (e.ready && was !== true) add(e.pod, `${was === undefined ? 'added to' : 'back in'} Service ${o.service}`);
-      else if (!e.ready && was === true) add(e.pod, e.terminating ? `terminating, removed from Service ${o.service}` : `removed from Service ${o.service}`);
+      const service = o.service;
+      if (e.ready && was !== true) add(e.pod, this.t(was === undefined ? 'announce.addedTo' : 'announce.backIn', { service }));
+      else if (!e.ready && was === true) add(e.pod, e.terminating ? this.t('announce.removedTerminating', { service }) : this.t('announce.removed', { service }));
     }
-    for (const [pod, ready] of prev) if (!next.has(pod) && ready) add(pod, `left Service ${o.service}`);
+    for (const [pod, ready] of prev) if (!next.has(pod) && ready) add(pod, this.t('announce.left', { service: o.service }));
     const readyNow = o.endpoints.filter((e) => e.ready).length;
     const readyBefore = [...prev.values()].filter(Boolean).length;
-    if (readyNow === 0 && readyBefore > 0) other.push(`Service ${o.service}: no ready endpoints, requests fail`);
+    if (readyNow === 0 && readyBefore > 0) other.push(this.t('announce.noEndpoints', { service: o.service }));
     this.endpoints.set(o.service, next);
   }
 }
@@ -109,12 +122,12 @@ function readyOf(o: PodLine, snap: SimSnapshot | null): string {
 }
 
 /** "readiness failed 3/3" from the probe worker that turned the pod not ready */
-export function failingProbe(snap: SimSnapshot | null, pod: string, type: 'readiness' | 'liveness' | 'startup'): string | null {
+export function failingProbe(snap: SimSnapshot | null, pod: string, type: 'readiness' | 'liveness' | 'startup', t: Translate = english): string | null {
   if (!snap) return null;
   for (const c of snap.containers) {
     if (c.pod !== pod) continue;
     for (const p of c.probes) {
-      if (p.type === type && p.lastResult === 'Failure') return `${type} failed ${Math.min(p.run, p.failureThreshold)}/${p.failureThreshold}`;
+      if (p.type === type && p.lastResult === 'Failure') return t('announce.probeFailed', { type, run: Math.min(p.run, p.failureThreshold), threshold: p.failureThreshold });
     }
   }
   return null;

@@ -2,9 +2,15 @@
 /**
  * The page `npm start` opens: the simulator mounted full-window, with every scenario
  * in scenarios/ bundled, `?scenario=URL` (or a bundled file name) to choose what loads,
- * `?play` to start playing, and the handle exposed as `window.podsim` for scripting.
+ * `?play` to start playing, `?lang=ja` for the Japanese UI, `?theme=light|dark|auto`, and
+ * the handle exposed as `window.podsim` for scripting.
  */
-import { mount, type PodsimHandle } from './mount';
+import { mount, type PodsimHandle, type Theme } from './mount';
+import { followShareLinks, sharedFromLocation } from './share/share-from-location';
+
+function themeParam(v: string | null): Theme | undefined {
+  return v === 'light' || v === 'dark' || v === 'auto' ? v : undefined;
+}
 
 declare global {
   interface Window {
@@ -28,11 +34,19 @@ const initial = wanted
     : { url: wanted }
   : { bundled: DEFAULT_SCENARIO };
 
+// #share=...: the scenario, commands and time someone shared (src/ui/share); never sent to a server
+const shared = await sharedFromLocation();
+
 const root = document.getElementById('app')!;
 window.podsim = mount(root, {
   scenarios,
-  initial,
+  initial: shared?.ok ? { text: shared.payload.text, file: shared.payload.file } : initial,
   autoplay: params.has('play'),
   speed,
+  // ?lang=ja or ?lang=en; without it, the browser's languages choose
+  lang: params.get('lang') ?? undefined,
+  // ?theme=light|dark|auto (auto: the reader's prefers-color-scheme); without it, dark
+  theme: themeParam(params.get('theme')),
   ...(fold !== null ? { foldAbove: Number(fold) || Infinity } : {}),
 });
+followShareLinks(window.podsim, root, shared);

@@ -11,7 +11,9 @@ import { Simulation } from '../engine/simulation';
 import { SimSession, type SessionChange } from './sim-session';
 import { Announcer } from './announcer';
 import type { ClusterRenderer, Selection } from '../render/cluster-renderer';
-import type { Lang } from './i18n/i18n';
+import { localized, translate, type Lang } from './i18n/i18n';
+import './i18n/messages';
+import { commandLimitProblem } from '../scenario/limits';
 
 export interface ConsoleEntry {
   id: number;
@@ -45,15 +47,14 @@ interface Follow {
 
 let nextId = 1;
 
-export function text(t: LocalizedText | undefined, lang = 'en'): string {
-  if (t === undefined) return '';
-  if (typeof t === 'string') return t;
-  return t[lang] ?? t.en ?? Object.values(t)[0] ?? '';
+/** @deprecated use `localized(t, lang)` from ./i18n/i18n */
+export function text(t: LocalizedText | undefined, lang: Lang = 'en'): string {
+  return localized(t, lang);
 }
 
 export class PodsimController {
   readonly session = new SimSession();
-  readonly announcer = new Announcer();
+  readonly announcer = new Announcer((key, params) => this.t(key, params));
   renderer: ClusterRenderer | null = null;
 
   readonly time = createSignal(0);
@@ -63,6 +64,8 @@ export class PodsimController {
   readonly problems = createSignal<{ file: string; lines: string[]; problems: ScenarioProblem[] } | null>(null);
   readonly consoleEntries = createSignal<ConsoleEntry[]>([]);
   readonly commandHistory: string[] = [];
+  /** every console line since the last load or restart, with its virtual time: what a share link replays (src/ui/share) */
+  readonly commandLog: { at: number; run: string; stdin?: string }[] = [];
   readonly snapshot = createSignal<SimSnapshot | null>(null, { equals: false });
   readonly selection = createSignal<Selection | null>(null);
   readonly marks = createSignal<ScrubMark[]>([]);
@@ -74,6 +77,8 @@ export class PodsimController {
   readonly lang = createSignal<Lang>('en');
   /** the source text of the loaded scenario (for the editor) */
   readonly source = createSignal({ text: '', file: '' });
+  /** counts loads and restarts: a new history starts (the embed's events start over) */
+  readonly generation = createSignal(0);
 
   private raf = 0;
   private lastWall = 0;
@@ -87,6 +92,8 @@ export class PodsimController {
   private liveAt = 0;
   private marksJob = 0;
   private destroyed = false;
+  /** off-screen or hidden: no frames, virtual time stands still (playing stays as it was) */
+  private suspended = false;
   /** JS time of whole frames (engine + canvas), ms */
   readonly frameTimes: number[] = [];
   /** time the engine took to produce each snapshot, ms */
@@ -106,7 +113,7 @@ export class PodsimController {
       r = this.session.load(textIn, file);
     } catch (e) {
       // a bug in the loader must not blank the page
-      const msg = `${file}:1:1: podsim could not load this file: ${e instanceof Error ? e.message : String(e)}`;
+      const msg = this.t('console.loadCrashed', { file, error: e instanceof Error ? e.message : String(e) });
       this.problems[1]({ file, lines: [msg], problems: [{ file, line: 1, column: 1, message: String(e) }] });
       return { ok: false, problems: [msg] };
     }
@@ -123,10 +130,12 @@ export class PodsimController {
       this.playing[1](false);
       this.closeFollow();
       this.consoleEntries[1]([]);
+      this.commandLog.length = 0;
+      this.generation[1]((g) => g + 1);
     });
     this.announcer.reset();
     this.renderer?.refit();
-    this.info(`Loaded ${file}: ${text(r.scenario.title) || r.scenario.name}. Type kubectl or sim commands; Tab completes, ↑/↓ recall.`);
+    this.info(this.t('console.loaded', { file, title: localized(r.scenario.title, this.lang[0]()) || r.scenario.name }));
     this.computeMarks();
     this.wake();
     return { ok: true, problems: [] };
@@ -178,8 +187,10 @@ export class PodsimController {
   restart(): void {
     this.pause();
     this.session.restart();
+    this.commandLog.length = 0;
+    this.generation[1]((g) => g + 1);
     this.closeFollow();
-    this.info('Restarted from 0:00; commands typed before are forgotten.');
+    this.info(this.t('console.restarted'));
     this.computeMarks();
     this.wake();
   }
@@ -191,6 +202,7 @@ export class PodsimController {
     line = line.trim();
     if (!line) return { stdout: '', stderr: '', exitCode: 0 };
     if (this.commandHistory[this.commandHistory.length - 1] !== line) this.commandHistory.push(line);
+    this.commandLog.push(stdin === undefined ? { at: this.session.time(), run: line } : { at: this.session.time(), run: line, stdin });
     this.closeFollow();
     if (line === 'clear') {
       this.consoleEntries[1]([]);
@@ -199,13 +211,13 @@ export class PodsimController {
     const at = this.session.time();
     this.push({ kind: 'command', text: line, at });
     if (line === 'help') {
-      const out = HELP;
+      const out = `${this.t('help.commands')}\n${HELP}${this.t('help.keys')}\n`;
       this.push({ kind: 'info', text: out });
       return { stdout: out, stderr: '', exitCode: 0 };
     }
     const words = line.split(/\s+/);
     if (words[0] !== 'kubectl' && words[0] !== 'sim') {
-      const err = `${words[0]}: command not found (this console takes kubectl ... and sim ... commands; try help)\n`;
+      const err = this.t('console.notFound', { command: words[0] }) + '\n';
       this.push({ kind: 'stderr', text: err });
       return { stdout: '', stderr: err, exitCode: 127 };
     }
@@ -220,9 +232,11 @@ export class PodsimController {
     }
     let out: CommandOutput;
     try {
-      out = this.session.run(run, stdin);
+      // kubectl scale --replicas=1000000 would freeze the tab (src/scenario/limits.ts)
+      const over = commandLimitProblem(run);
+      out = over ? { stdout: '', stderr: over, exitCode: 1 } : this.session.run(run, stdin);
     } catch (e) {
-      out = { stdout: '', stderr: `podsim: internal error running this command: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
+      out = { stdout: '', stderr: this.t('console.internalError', { error: e instanceof Error ? e.message : String(e) }) + '\n', exitCode: 1 };
     }
     if (out.stdout) this.push({ kind: 'stdout', text: out.stdout });
     if (out.stderr) this.push({ kind: 'stderr', text: out.stderr });
@@ -268,6 +282,11 @@ export class PodsimController {
     this.push({ kind: 'info', text: textIn });
   }
 
+  /** a catalogue message in the UI language (src/ui/i18n/messages-*.ts) */
+  t(key: string, params?: Record<string, string | number>): string {
+    return translate(this.lang[0](), key, params);
+  }
+
   private push(e: Omit<ConsoleEntry, 'id'>): void {
     const list = this.consoleEntries[0]();
     const next = list.length > 400 ? list.slice(list.length - 300) : list.slice();
@@ -296,9 +315,27 @@ export class PodsimController {
     this.wake();
   }
 
+  /** Stop (or resume) the loop while the simulator cannot be seen; resuming does not jump time. */
+  setSuspended(on: boolean): void {
+    if (on === this.suspended) return;
+    this.suspended = on;
+    if (on) {
+      if (this.raf) globalThis.cancelAnimationFrame?.(this.raf);
+      this.raf = 0;
+    } else {
+      this.lastWall = performance.now();
+      this.dirty = true;
+      this.wake();
+    }
+  }
+
+  isSuspended(): boolean {
+    return this.suspended;
+  }
+
   /** make sure a frame runs soon */
   wake(): void {
-    if (this.destroyed || this.raf) return;
+    if (this.destroyed || this.raf || this.suspended) return;
     const raf = globalThis.requestAnimationFrame;
     if (!raf) return;
     this.raf = raf((t) => {
@@ -402,7 +439,8 @@ export class PodsimController {
     this.liveQueue = [];
     const shown = q.slice(-3);
     const more = q.length - shown.length;
-    this.live[1](shown.join('. ') + (more > 0 ? `. And ${more} more change${more === 1 ? '' : 's'}.` : '.'));
+    const end = more === 0 ? this.t('live.end') : more === 1 ? this.t('live.more.one') : this.t('live.more', { n: more });
+    this.live[1](shown.join(this.t('live.sep')) + end);
   }
 
   // ---- scrubber marks: a background run of the whole scenario with the typed commands
@@ -456,8 +494,8 @@ function stripAge(row: string): string {
   return row.replace(/\s+\S+\s*$/, '');
 }
 
-const HELP = `Commands:
-  kubectl get pods|svc|endpoints|deploy|rs|events|nodes [-o wide|yaml|json] [-w]
+/** the synopsis of the console's commands (command words stay English in every language) */
+const HELP = `  kubectl get pods|svc|endpoints|deploy|rs|events|nodes [-o wide|yaml|json] [-w]
   kubectl describe pod NAME        kubectl logs POD [-c C] [--previous] [-f]
   kubectl top pod|node             kubectl exec POD [-c C] -- touch|rm FILE
   kubectl delete pod NAME          kubectl scale deploy NAME --replicas=N
@@ -465,5 +503,4 @@ const HELP = `Commands:
   sim http POD[/C] PATH STATUS     sim tcp POD[/C] PORT open|closed
   sim hang POD[/C] on|off          sim crash POD[/C] [CODE]
   sim cpu|memory POD[/C] QUANTITY  clear
-Keys: Space play/pause, ←/→ previous/next event (outside text fields), Tab completes, ↑/↓ history.
 `;

@@ -19,7 +19,8 @@ export interface YamlEditor {
   destroy(): void;
 }
 
-export function createYamlEditor(parent: HTMLElement, initial: string, file: string, onChange: (text: string, problems: ScenarioProblem[]) => void): YamlEditor {
+/** `label` names the editor for screen readers, in the UI language */
+export function createYamlEditor(parent: HTMLElement, initial: string, file: string, onChange: (text: string, problems: ScenarioProblem[]) => void, label = 'Scenario YAML'): YamlEditor {
   const scenarioLinter = linter(
     (view) => {
       const text = view.state.doc.toString();
@@ -39,7 +40,7 @@ export function createYamlEditor(parent: HTMLElement, initial: string, file: str
     parent,
     state: EditorState.create({
       doc: initial,
-      extensions: [basicSetup, yaml(), lintGutter(), scenarioLinter, oneDarkish, EditorView.contentAttributes.of({ 'aria-label': 'Scenario YAML', tabindex: '0' })],
+      extensions: [basicSetup, yaml(), lintGutter(), scenarioLinter, oneDarkish, EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })],
     }),
   });
   return {

@@ -21,15 +21,16 @@ const TYPES = {
 /**
  * @param {string} root directory to serve
  * @param {Record<string, string>} [extra] extra paths to serve from memory (path → body)
+ * @param {(path: string) => Record<string, string>} [headers] extra response headers per path (a CSP, say)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root, extra = {}) {
+export async function serveStatic(root, extra = {}, headers = () => ({})) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       if (path in extra) {
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers(path) });
         res.end(extra[path]);
         return;
       }
@@ -40,7 +41,7 @@ export async function serveStatic(root, extra = {}) {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -3,7 +3,7 @@
  * resourceVersion, creationTimestamp, a Service's cluster IP, a pod's
  * initial status and QoS class.
  */
-import type { Pod, Service, ConfigMap, Secret } from 'kubernetes-types/core/v1';
+import type { Pod, Service, ConfigMap, Secret, Toleration, VolumeProjection } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Engine } from '../runtime/engine';
 import type {
@@ -92,6 +92,15 @@ function decodeBase64(v: string): string {
   }
 }
 
+// What admission adds is the same for every pod, and nothing changes a pod spec's nested
+// values in place (checkpoints share them too): every pod shares these.
+const DEFAULT_TOLERATIONS: Toleration[] = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+const KUBE_API_ACCESS_SOURCES: VolumeProjection[] = [
+  { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+  { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+  { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+];
+
 /**
  * What the API server's admission adds to every pod on create: the default service
  * account and its token volume (ServiceAccount admission), the not-ready/unreachable
@@ -106,8 +115,8 @@ export function applyPodAdmission(eng: Engine, pod: PodObject): void {
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.tolerations ??= [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!spec.tolerations.some((t) => t.key === key)) spec.tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  for (const t of DEFAULT_TOLERATIONS) {
+    if (!spec.tolerations.some((x) => x.key === t.key)) spec.tolerations.push(t);
   }
   if (spec.automountServiceAccountToken !== false && !(spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) {
     const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
@@ -118,14 +127,7 @@ export function applyPodAdmission(eng: Engine, pod: PodObject): void {
       ...(spec.volumes ?? []),
       {
         name,
-        projected: {
-          defaultMode: 420,
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-          ],
-        },
+        projected: { defaultMode: 420, sources: KUBE_API_ACCESS_SOURCES },
       },
     ];
     const mount = { name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };

@@ -8,6 +8,7 @@
  * `create` pods with newPodFromTemplate (one name each, `<rs>-<randomSuffix>`), marks
  * the `delete` pods for graceful deletion, and records the events below.
  */
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { PodObject, ReplicaSetObject, Seconds } from '../model/objects';
 import { filterActivePods, getPodsToDelete } from './active-pods';
 import { isPodAvailable, isPodReady } from './pod-readiness';
@@ -49,7 +50,7 @@ export function reconcileReplicaSet(
  */
 export function newPodFromTemplate(rs: ReplicaSetObject, name: string, uid: string, now: Seconds): PodObject {
   const template = rs.spec.template ?? {};
-  const spec = structuredClone(template.spec ?? { containers: [] });
+  const spec = podSpecFromTemplate(template.spec ?? { containers: [] });
   delete spec.nodeName;
   return {
     kind: 'Pod',
@@ -75,6 +76,20 @@ export function newPodFromTemplate(rs: ReplicaSetObject, name: string, uid: stri
       qosClass: podQosClass(spec),
     },
   };
+}
+
+/**
+ * A pod's own spec from its ReplicaSet's template. Nothing changes a pod spec's nested
+ * values after admission (checkpoints already share them between copies), so the pods
+ * of a ReplicaSet share them with its template, which is itself never changed in place:
+ * a thousand replicas do not cost a thousand copies. What admission writes (top-level
+ * fields, the tolerations list, each container's volumeMounts) is the pod's own.
+ */
+function podSpecFromTemplate(t: PodSpec): PodSpec {
+  const spec: PodSpec = { ...t, containers: t.containers.map((c) => ({ ...c })) };
+  if (t.initContainers) spec.initContainers = t.initContainers.map((c) => ({ ...c }));
+  if (t.tolerations) spec.tolerations = t.tolerations.slice();
+  return spec;
 }
 
 /**

@@ -9,17 +9,27 @@
  * `correlate: false` keeps only the exact-duplicate counting (no aggregation,
  * no spam filter).
  *
+ * The store is compact, because a long run records tens of thousands of events: each
+ * distinct involvedObject + source and each distinct message is kept once (`subjects`,
+ * `messages`, `keys`), a stored event holds only what varies, and the API object is
+ * built when it is read (list, copies, forObject). Stored events and correlator records
+ * are replaced, never changed, so a checkpoint copy shares them.
+ *
  * All state is plain data (`state`), so `clone()` / `EventRecorder.fromState`
  * give checkpoints.
  */
-import type { EventObject, Seconds } from '../model/objects';
+import type { EventObject, InvolvedObject, Seconds } from '../model/objects';
 import {
   emptyEventsCache,
   eventAggregate,
   eventKey,
-  eventObserve,
+  pruneAggregator,
   spamFilter,
+  AGGREGATE_INTERVAL_SECONDS,
+  AGGREGATE_MESSAGE_PREFIX,
   type EventInput,
+  type EventKeyIds,
+  type EventLog,
   type EventsCacheState,
 } from './events-cache';
 
@@ -37,14 +47,39 @@ export interface EventRecorderOptions {
   epochMs?: number;
 }
 
+/** the involvedObject and source of events, as the first event about them gave them */
+export interface EventSubject {
+  involvedObject: InvolvedObject;
+  source: { component: string; host?: string };
+}
+
+/** An event as stored; `toEventObject` gives the API object. */
+export interface StoredEvent {
+  name: string;
+  /** index in `subjects` */
+  subject: number;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  count: number;
+  firstTimestamp: Seconds;
+  lastTimestamp: Seconds;
+  creationTimestamp: Seconds;
+  resourceVersion: number;
+}
+
 export interface EventRecorderState {
   correlate: boolean;
   spamFilter: boolean;
   epochMs: number;
-  /** all events, in creation order */
-  events: EventObject[];
-  /** event name → index in `events` */
-  index: Record<string, number>;
+  /** all events, in creation order (the uid derives from the position) */
+  events: StoredEvent[];
+  /** distinct involvedObject + source pairs, exactly as given */
+  subjects: EventSubject[];
+  /** distinct messages */
+  messages: string[];
+  /** distinct key parts (source + object, with or without fieldPath): a key's id is its index */
+  keys: string[];
   cache: EventsCacheState;
   /** event names handed out so far */
   counter: number;
@@ -55,10 +90,86 @@ export interface EventRecorderState {
 /** 2024-01-01T00:00:00Z, a plausible epoch when none is given. */
 const DEFAULT_EPOCH_MS = 1_704_067_200_000;
 
+const SEP = '\u0000';
+
+/**
+ * Lookups into the append-only tables of a state. A recorder and its clones share
+ * them: an entry's id depends only on its content and the order entries first
+ * appeared, and both sides only append, so shared ids mean the same thing on both.
+ */
+class InternTables {
+  readonly subjectIds = new Map<string, number>();
+  readonly messageIds = new Map<string, number>();
+  readonly keyIds = new Map<string, number>();
+  /** ids per caller involvedObject (the kubelet reuses one per container) */
+  readonly byObject = new WeakMap<object, { component: string; host: string | undefined; hasHost: boolean; subject: number; object: number; group: number }>();
+
+  constructor(readonly state: EventRecorderState) {
+    state.subjects.forEach((s, i) => this.subjectIds.set(subjectKey(s.involvedObject, s.source), i));
+    state.messages.forEach((m, i) => this.messageIds.set(m, i));
+    state.keys.forEach((k, i) => this.keyIds.set(k, i));
+  }
+
+  message(m: string): number {
+    let id = this.messageIds.get(m);
+    if (id === undefined) {
+      id = this.state.messages.length;
+      this.state.messages.push(m);
+      this.messageIds.set(m, id);
+    }
+    return id;
+  }
+
+  private key(k: string): number {
+    let id = this.keyIds.get(k);
+    if (id === undefined) {
+      id = this.state.keys.length;
+      this.state.keys.push(k);
+      this.keyIds.set(k, id);
+    }
+    return id;
+  }
+
+  /** subject, object and group ids of an event's involvedObject + source */
+  ids(e: EventInput): { subject: number; object: number; group: number } {
+    const io = e.involvedObject;
+    const src = e.source;
+    const hasHost = 'host' in src;
+    const cached = this.byObject.get(io);
+    if (cached && cached.component === src.component && cached.host === src.host && cached.hasHost === hasHost) return cached;
+    const sk = subjectKey(io, src);
+    let subject = this.subjectIds.get(sk);
+    if (subject === undefined) {
+      subject = this.state.subjects.length;
+      this.state.subjects.push({ involvedObject: { ...io }, source: { ...src } });
+      this.subjectIds.set(sk, subject);
+    }
+    const head = src.component + SEP + (src.host ?? '') + SEP + io.kind + SEP + io.namespace + SEP + io.name + SEP;
+    const entry = {
+      component: src.component,
+      host: src.host,
+      hasHost,
+      subject,
+      object: this.key(head + (io.fieldPath ?? '') + SEP + io.uid),
+      group: this.key('g' + head + io.uid),
+    };
+    this.byObject.set(io, entry);
+    return entry;
+  }
+}
+
+/** the exact content of an involvedObject + source (key order and all), as the subject table's key */
+function subjectKey(io: InvolvedObject, src: EventSubject['source']): string {
+  return JSON.stringify([Object.keys(io), io, Object.keys(src), src]);
+}
+
 export class EventRecorder {
   readonly state: EventRecorderState;
-  /** events this recorder may change in place; the others are shared with a copy (clone()) */
-  private owned = new WeakSet<EventObject>();
+  private tables: InternTables;
+  /** virtual time of the last sweep of idle aggregate records */
+  private prunedAt = -Infinity;
+  /** position of the event `note` returned last */
+  private lastIndex = -1;
 
   constructor(options: EventRecorderOptions = {}) {
     this.state = {
@@ -66,136 +177,200 @@ export class EventRecorder {
       spamFilter: options.spamFilter ?? true,
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
       events: [],
-      index: {},
+      subjects: [],
+      messages: [],
+      keys: [],
       cache: emptyEventsCache(),
       counter: 0,
       resourceVersion: 0,
     };
+    this.tables = new InternTables(this.state);
   }
 
   static fromState(state: EventRecorderState): EventRecorder {
     const r = new EventRecorder();
     Object.assign(r.state, structuredClone(state));
+    r.tables = new InternTables(r.state);
     return r;
   }
 
   /**
-   * An independent copy, made without structuredClone: an event's involvedObject and
-   * source, and the logger's entries, are never changed after they are written, so the
-   * copy shares them; what record() mutates (the event's count/timestamps/message/
-   * resourceVersion, the aggregator's records) is copied.
+   * An independent copy, made without structuredClone: stored events, logger entries and
+   * aggregate records are replaced rather than changed, so the copy shares them; the
+   * intern tables only grow, so both share those too.
    */
   clone(): EventRecorder {
     const s = this.state;
     const r = new EventRecorder();
     const c = s.cache;
-    // both sides now share every event: each copies one before changing it (owned sets start empty)
-    this.owned = new WeakSet();
     Object.assign(r.state, {
       correlate: s.correlate,
       spamFilter: s.spamFilter,
       epochMs: s.epochMs,
       events: s.events.slice(),
-      index: { ...s.index },
-      cache: {
-        logger: { ...c.logger },
-        aggregator: Object.fromEntries(Object.entries(c.aggregator).map(([k, v]) => [k, { localKeys: v.localKeys.slice(), lastTimestamp: v.lastTimestamp }])),
-        spam: Object.fromEntries(Object.entries(c.spam).map(([k, v]) => [k, { ...v }])),
-      },
+      subjects: s.subjects,
+      messages: s.messages,
+      keys: s.keys,
+      cache: { logger: { ...c.logger }, aggregator: { ...c.aggregator }, spam: { ...c.spam } },
       counter: s.counter,
       resourceVersion: s.resourceVersion,
     });
+    r.tables = this.tables;
     return r;
   }
 
   record(e: EventInput, now: Seconds): EventObject | null {
-    const ev = this.observe(e, now);
-    return ev ? copyEvent(ev) : null;
+    const ev = this.note(e, now);
+    return ev ? this.toEventObject(ev, this.lastIndex) : null;
+  }
+
+  /** As `record`: the event as stored now (an API object built for the caller). */
+  observe(e: EventInput, now: Seconds): Readonly<EventObject> | null {
+    return this.record(e, now);
   }
 
   /**
-   * As `record`, but returns the stored event itself, for callers that only read it
-   * at once (the simulation's hot path: a copy per failed probe adds up).
+   * Record an event; returns what is stored for it (read it at once: a later event
+   * replaces it), or null when the spam filter dropped it. The simulation's hot path.
    */
-  observe(e: EventInput, now: Seconds): Readonly<EventObject> | null {
+  note(e: EventInput, now: Seconds): StoredEvent | null {
     const s = this.state;
-    // keys are computed from the caller's objects (their key parts are cached per object);
-    // the stored event gets copies
-    let toRecord: EventInput = e;
+    const t = this.tables;
+    const sub = t.ids(e);
+    const ids: EventKeyIds = { object: sub.object, group: sub.group, message: t.message(e.message) };
     let key: string;
+    let message = e.message;
     if (s.correlate) {
-      const agg = eventAggregate(s.cache, e, now);
-      toRecord = agg.event;
+      if (now - this.prunedAt >= AGGREGATE_INTERVAL_SECONDS) {
+        pruneAggregator(s.cache, now);
+        this.prunedAt = now;
+      }
+      const agg = eventAggregate(s.cache, ids, e, now);
       key = agg.key;
-    } else key = eventKey(e);
-    toRecord = { ...toRecord, involvedObject: { ...toRecord.involvedObject }, source: { ...toRecord.source } };
-    const log = eventObserve(s.cache, key, now, () => this.newName(toRecord.involvedObject.name, now));
-    if (s.correlate && s.spamFilter && spamFilter(s.cache, toRecord, now)) return null;
+      if (agg.aggregated) message = AGGREGATE_MESSAGE_PREFIX + e.message;
+    } else key = eventKey(ids, e);
+
+    // eventObserve: count this occurrence under `key`; a first occurrence gets a name
+    const logger = s.cache.logger;
+    const last = logger[key];
+    let count: number;
+    let firstTimestamp: Seconds;
+    let name: string;
+    let index: number | undefined;
+    if (typeof last === 'number') {
+      const prev = s.events[last];
+      count = prev.count + 1;
+      firstTimestamp = prev.firstTimestamp;
+      name = prev.name;
+      index = last;
+    } else if (last) {
+      count = last.count + 1;
+      firstTimestamp = last.firstTimestamp;
+      name = last.name;
+      index = last.event;
+    } else {
+      count = 1;
+      firstTimestamp = now;
+      name = this.newName(e.involvedObject.name, now);
+    }
+    if (s.correlate && s.spamFilter && spamFilter(s.cache, ids, now)) {
+      const log: EventLog = { count, firstTimestamp, name };
+      if (index !== undefined) log.event = index;
+      logger[key] = log;
+      return null;
+    }
 
     s.resourceVersion++;
-    const existing = s.index[log.name];
-    if (existing !== undefined) {
-      let ev = s.events[existing];
-      // copy-on-write: an event shared with a checkpoint copy is copied before it changes
-      if (!this.owned.has(ev)) {
-        ev = { ...ev, metadata: { ...ev.metadata } };
-        s.events[existing] = ev;
-        this.owned.add(ev);
-      }
-      ev.count = log.count;
-      ev.lastTimestamp = now;
-      ev.message = toRecord.message;
-      ev.metadata.resourceVersion = String(s.resourceVersion);
-      return ev;
-    }
-    // First write of this name (or the earlier ones were all filtered: client-go
-    // then creates it with the accumulated count).
-    const ev: EventObject = {
-      kind: 'Event',
-      metadata: {
-        name: log.name,
-        namespace: toRecord.involvedObject.namespace,
-        uid: this.uid(s.events.length + 1),
-        labels: {},
-        annotations: {},
+    if (message !== e.message) message = s.messages[t.message(message)];
+    else message = s.messages[ids.message];
+    let ev: StoredEvent;
+    if (index !== undefined) {
+      // a patch: count, lastTimestamp, message (written out: a spread is slower on this path)
+      const prev = s.events[index];
+      ev = {
+        name: prev.name,
+        subject: prev.subject,
+        reason: prev.reason,
+        message,
+        type: prev.type,
+        count,
+        firstTimestamp: prev.firstTimestamp,
+        lastTimestamp: now,
+        creationTimestamp: prev.creationTimestamp,
+        resourceVersion: s.resourceVersion,
+      };
+      s.events[index] = ev;
+    } else {
+      // First write of this name (or the earlier ones were all filtered: client-go
+      // then creates it with the accumulated count).
+      index = s.events.length;
+      ev = {
+        name,
+        subject: sub.subject,
+        reason: e.reason,
+        message,
+        type: e.type,
+        count,
+        firstTimestamp,
+        lastTimestamp: now,
         creationTimestamp: now,
-        resourceVersion: String(s.resourceVersion),
-      },
-      involvedObject: toRecord.involvedObject,
-      reason: toRecord.reason,
-      message: toRecord.message,
-      type: toRecord.type,
-      source: toRecord.source,
-      count: log.count,
-      firstTimestamp: log.firstTimestamp,
-      lastTimestamp: now,
-    };
-    s.index[log.name] = s.events.length;
-    s.events.push(ev);
-    this.owned.add(ev);
+        resourceVersion: s.resourceVersion,
+      };
+      s.events.push(ev);
+    }
+    logger[key] = index;
+    this.lastIndex = index;
     return ev;
+  }
+
+  /** the involvedObject + source of a stored event */
+  subjectOf(ev: StoredEvent): EventSubject {
+    return this.state.subjects[ev.subject];
   }
 
   /** All stored events in creation order (copies). */
   list(): EventObject[] {
-    return structuredClone(this.state.events);
+    return this.copies();
   }
 
-  /** Copies of all events as list() gives, made field by field (views are built often; structuredClone was the cost). */
+  /** All stored events in creation order, as API objects built for the caller. */
   copies(): EventObject[] {
-    return this.state.events.map(copyEvent);
+    return this.state.events.map((ev, i) => this.toEventObject(ev, i));
   }
 
   /** Events whose involvedObject is `kind`/`name` (any fieldPath), creation order. */
   forObject(kind: string, name: string, namespace?: string): EventObject[] {
-    return structuredClone(
-      this.state.events.filter(
-        (e) =>
-          e.involvedObject.kind === kind &&
-          e.involvedObject.name === name &&
-          (namespace === undefined || e.involvedObject.namespace === namespace),
-      ),
-    );
+    const out: EventObject[] = [];
+    this.state.events.forEach((ev, i) => {
+      const o = this.state.subjects[ev.subject].involvedObject;
+      if (o.kind === kind && o.name === name && (namespace === undefined || o.namespace === namespace)) out.push(this.toEventObject(ev, i));
+    });
+    return out;
+  }
+
+  /** the API object of a stored event (`index`: its position, which its uid derives from) */
+  private toEventObject(ev: StoredEvent, index: number): EventObject {
+    const subject = this.state.subjects[ev.subject];
+    return {
+      kind: 'Event',
+      metadata: {
+        name: ev.name,
+        namespace: subject.involvedObject.namespace,
+        uid: uid(index + 1),
+        labels: {},
+        annotations: {},
+        creationTimestamp: ev.creationTimestamp,
+        resourceVersion: String(ev.resourceVersion),
+      },
+      involvedObject: { ...subject.involvedObject },
+      reason: ev.reason,
+      message: ev.message,
+      type: ev.type,
+      source: { ...subject.source },
+      count: ev.count,
+      firstTimestamp: ev.firstTimestamp,
+      lastTimestamp: ev.lastTimestamp,
+    };
   }
 
   private newName(objectName: string, now: Seconds): string {
@@ -204,19 +379,9 @@ export class EventRecorder {
     const nanos = (BigInt(s.epochMs) + BigInt(Math.round(now * 1000))) * 1_000_000n + BigInt(s.counter);
     return `${objectName}.${nanos.toString(16)}`;
   }
-
-  private uid(n: number): string {
-    const hex = n.toString(16).padStart(12, '0');
-    return `e0e0e0e0-0000-4000-8000-${hex}`;
-  }
 }
 
-/** A copy of an event (its nested objects are flat records): cheaper than structuredClone on the hot path. */
-function copyEvent(ev: EventObject): EventObject {
-  return {
-    ...ev,
-    metadata: { ...ev.metadata, labels: { ...ev.metadata.labels }, annotations: { ...ev.metadata.annotations } },
-    involvedObject: { ...ev.involvedObject },
-    source: { ...ev.source },
-  };
+function uid(n: number): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `e0e0e0e0-0000-4000-8000-${hex}`;
 }

@@ -40,7 +40,7 @@ function src(pod: PodRuntime) {
 }
 
 function podEvent(eng: Engine, pod: PodRuntime, c: ContainerRuntime | null, type: 'Normal' | 'Warning', reason: string, message: string) {
-  eng.event({ involvedObject: podInvolvedObject(pod.obj, c?.name), reason, message, type, source: src(pod) });
+  eng.event({ involvedObject: c ? (c.involved ??= podInvolvedObject(pod.obj, c.name)) : podInvolvedObject(pod.obj), reason, message, type, source: src(pod) });
 }
 
 function state(c: ContainerRuntime): string {

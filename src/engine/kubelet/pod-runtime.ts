@@ -3,7 +3,7 @@
  * statechart per container and per probe worker, the container instances (current
  * and previous, as the runtime keeps them), back-off entries and volumes.
  */
-import { Statechart } from './statechart';
+import { Statechart, memoizeTransitions } from './statechart';
 import type { Container, Probe } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../model/objects';
 import type { LogLine } from '../model/objects';
@@ -13,6 +13,10 @@ import { podWorkerMachine } from './pod-worker-machine';
 import type { BackOffEntry } from './crash-loop-backoff';
 import type { AppBehaviour, InstanceOverrides } from '../apps/app-behaviour';
 import type { ContainerFs, VolumeData } from '../apps/container-fs';
+
+// Their contexts are a few small values: transitions are computed once and snapshots shared.
+memoizeTransitions(probeWorkerMachine);
+memoizeTransitions(podWorkerMachine);
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 
@@ -91,6 +95,15 @@ export interface PodRuntime {
   unschedulable?: string;
 }
 
+/** defaulted probes, per probe object: pods of one template share their probe objects, and so these */
+const defaulted = new WeakMap<Probe, ProbeRuntime['spec']>();
+
+function sharedDefaultedProbe(p: Probe): ProbeRuntime['spec'] {
+  let d = defaulted.get(p);
+  if (!d) defaulted.set(p, (d = defaultedProbe(p)));
+  return d;
+}
+
 export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
   return {
     ...p,
@@ -103,7 +116,7 @@ export function defaultedProbe(p: Probe): ProbeRuntime['spec'] {
 }
 
 function newProbe(type: ProbeType, p: Probe): ProbeRuntime {
-  const spec = defaultedProbe(p);
+  const spec = sharedDefaultedProbe(p);
   const actor = Statechart.start(probeWorkerMachine, { type, successThreshold: spec.successThreshold, failureThreshold: spec.failureThreshold });
   return { type, spec, actor, anchor: null, timer: null, nextAt: null, lastProbeAt: null, lastResultAt: null, repeats: 0 };
 }
@@ -125,30 +138,59 @@ export function newContainerRuntime(spec: Container, kind: ContainerKind, index:
 }
 
 export function newPodRuntime(obj: PodObject, dirtyPods: Set<PodRuntime>): PodRuntime {
-  const worker = Statechart.start(podWorkerMachine);
-  const pod = { name: obj.metadata.name, obj, worker, containers: [], volumes: {}, sandboxReady: false, syncTimer: null, deleted: false } as unknown as PodRuntime;
-  // `dirty` also files the pod in the simulation's set, so the end of an instant visits only changed pods
-  let dirty = true;
-  Object.defineProperty(pod, 'dirty', {
-    enumerable: true,
-    get: () => dirty,
-    set: (v: boolean) => {
-      dirty = v;
-      if (v) dirtyPods.add(pod);
-      else dirtyPods.delete(pod);
-    },
-  });
-  dirtyPods.add(pod);
-  return pod;
+  return new PodRuntimeRecord(obj, dirtyPods);
+}
+
+/** A PodRuntime whose `dirty` also files it in the simulation's set, so the end of an instant visits only changed pods. */
+class PodRuntimeRecord implements PodRuntime {
+  name: string;
+  worker = Statechart.start(podWorkerMachine);
+  containers: ContainerRuntime[] = [];
+  volumes: Record<string, VolumeData> = {};
+  sandboxReady = false;
+  syncTimer: number | null = null;
+  deleted = false;
+  lastLine?: string;
+  removedAt?: number;
+  unschedulable?: string;
+  /** when the queued sync runs (kubelet.requestSync) */
+  syncAt?: number;
+  private isDirty = true;
+
+  constructor(
+    public obj: PodObject,
+    private readonly dirtyPods: Set<PodRuntime>,
+  ) {
+    this.name = obj.metadata.name;
+    dirtyPods.add(this);
+  }
+
+  get dirty(): boolean {
+    return this.isDirty;
+  }
+
+  set dirty(v: boolean) {
+    this.isDirty = v;
+    if (v) this.dirtyPods.add(this);
+    else this.dirtyPods.delete(this);
+  }
 }
 
 /** the state value of an actor as a dotted string, e.g. "Waiting.CrashLoopBackOff" */
 export function stateString(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
-    const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
-    return k === undefined ? '' : `${k}.${stateString(v)}`;
+    // state values are parts of immutable snapshots: each is spelled once
+    let s = stateStrings.get(value);
+    if (s === undefined) {
+      const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? [];
+      s = k === undefined ? '' : `${k}.${stateString(v)}`;
+      stateStrings.set(value, s);
+    }
+    return s;
   }
   return String(value);
 }
+
+const stateStrings = new WeakMap<object, string>();
 

@@ -67,7 +67,7 @@ export function containerStatus(pod: PodRuntime, c: ContainerRuntime): Container
   return {
     name: c.name,
     image: c.spec.image ?? '',
-    imageID: everStarted ? `${fullImageRef(c.spec.image ?? '').replace(/:[^:/]*$/, '')}@sha256:${imageDigest(c.spec.image ?? '')}` : '',
+    imageID: everStarted ? imageId(c.spec.image ?? '') : '',
     ...(ctx.containerID ? { containerID: `containerd://${ctx.containerID}` } : {}),
     state,
     lastState: last
@@ -86,6 +86,15 @@ export function containerStatus(pod: PodRuntime, c: ContainerRuntime): Container
     started,
     restartCount: ctx.restartCount,
   };
+}
+
+const imageIds = new Map<string, string>();
+
+/** the runtime's imageID of an image: repository@sha256:digest (cached: statuses are rebuilt often) */
+function imageId(image: string): string {
+  let id = imageIds.get(image);
+  if (id === undefined) imageIds.set(image, (id = `${fullImageRef(image).replace(/:[^:/]*$/, '')}@sha256:${imageDigest(image)}`));
+  return id;
 }
 
 const digests = new Map<string, string>();

@@ -24,6 +24,28 @@ const scope = {
 
 const initial = new WeakMap<AnyStateMachine, Map<string, unknown>>();
 
+/** the transitions of a machine computed so far: snapshot → event (as JSON) → next snapshot */
+interface TransitionMemo {
+  next: WeakMap<object, Map<string, unknown>>;
+  /** one snapshot per distinct (state, context): instances in the same state share it */
+  canonical: Map<string, unknown>;
+}
+
+const memos = new WeakMap<AnyStateMachine, TransitionMemo>();
+
+/** past this many distinct (state, context) pairs a machine's new snapshots are no longer shared */
+const MAX_CANONICAL = 10_000;
+
+/**
+ * For machines whose context holds only a few small values (the probe and pod workers):
+ * a transition is then a pure function of the snapshot and the event, so each distinct
+ * one is computed once with xstate and every instance in the same state shares the
+ * resulting snapshot. A thousand probe workers ticking the same way cost one transition.
+ */
+export function memoizeTransitions(machine: AnyStateMachine): void {
+  if (!memos.has(machine)) memos.set(machine, { next: new WeakMap(), canonical: new Map() });
+}
+
 export class Statechart<M extends AnyStateMachine> {
   private constructor(
     readonly machine: M,
@@ -44,7 +66,26 @@ export class Statechart<M extends AnyStateMachine> {
   }
 
   send(event: EventFromLogic<M>): void {
-    this.snapshot = this.machine.transition(this.snapshot, event, scope) as SnapshotFrom<M>;
+    const memo = memos.get(this.machine);
+    if (!memo) {
+      this.snapshot = this.machine.transition(this.snapshot, event, scope) as SnapshotFrom<M>;
+      return;
+    }
+    const from = this.snapshot as object;
+    let byEvent = memo.next.get(from);
+    if (!byEvent) memo.next.set(from, (byEvent = new Map()));
+    const key = JSON.stringify(event);
+    let next = byEvent.get(key) as SnapshotFrom<M> | undefined;
+    if (next === undefined) {
+      next = this.machine.transition(this.snapshot, event, scope) as SnapshotFrom<M>;
+      const s = next as unknown as { value: unknown; context: unknown; status: unknown; output: unknown };
+      const id = JSON.stringify([s.value, s.context, s.status, s.output]);
+      const shared = memo.canonical.get(id) as SnapshotFrom<M> | undefined;
+      if (shared !== undefined) next = shared;
+      else if (memo.canonical.size < MAX_CANONICAL) memo.canonical.set(id, next);
+      byEvent.set(key, next);
+    }
+    this.snapshot = next as SnapshotFrom<M>;
   }
 
   getSnapshot(): SnapshotFrom<M> {

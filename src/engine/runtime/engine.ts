@@ -9,7 +9,6 @@ import type {
   DeploymentObject,
   EndpointSliceObject,
   EndpointsObject,
-  EventObject,
   NodeObject,
   ReplicaSetObject,
   SecretObject,
@@ -18,10 +17,24 @@ import type {
 import type { Observation } from '../observations';
 import { VirtualClock, type Task } from '../clock/virtual-clock';
 import { SeededRandom } from '../clock/seeded-random';
-import { EventRecorder } from '../events/event-recorder';
+import { EventRecorder, type EventSubject } from '../events/event-recorder';
 import type { EventInput } from '../events/events-cache';
 import type { PodRuntime } from '../kubelet/pod-runtime';
 
+
+/** the `object` and `container` of an event line, worked out once per involvedObject */
+const lineParts = new WeakMap<EventSubject, { object: string; container: string | undefined }>();
+
+function eventLineParts(subject: EventSubject): { object: string; container: string | undefined } {
+  let p = lineParts.get(subject);
+  if (!p) {
+    const io = subject.involvedObject;
+    const m = io.fieldPath ? /\{(.+)\}$/.exec(io.fieldPath) : null;
+    p = { object: `${io.kind.toLowerCase()}/${io.name}`, container: m ? m[1] : undefined };
+    lineParts.set(subject, p);
+  }
+  return p;
+}
 
 /** Wall-clock time of virtual t=0 (fixed, so output is reproducible): 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -53,7 +66,7 @@ export class Engine {
   readonly configMaps = new Map<string, ConfigMapObject>();
   readonly secrets = new Map<string, SecretObject>();
   readonly observations: Observation[] = [];
-  private listeners: ((o: Observation) => void)[] = [];
+  private listeners: ((o: Observation, json?: string) => void)[] = [];
   /** id sequences (part of the state a checkpoint copies) */
   counters = { uid: 0, resourceVersion: 1000, hex: 0 };
   /** round-robin position of single requests per Service (route-request.ts) */
@@ -123,13 +136,16 @@ export class Engine {
     return j;
   }
 
+  /** print an observation; `json`, when the caller has it, is JSON.stringify(o) (listeners may use it) */
   emit(o: Observation, json?: string): void {
-    if (json !== undefined) this.jsonCache.set(o, json);
-    if (this.keepObservations) this.observations.push(o);
-    for (const l of this.listeners) l(o);
+    if (this.keepObservations) {
+      this.observations.push(o);
+      if (json !== undefined) this.jsonCache.set(o, json);
+    }
+    for (const l of this.listeners) l(o, json);
   }
 
-  subscribe(cb: (o: Observation) => void): () => void {
+  subscribe(cb: (o: Observation, json?: string) => void): () => void {
     this.listeners.push(cb);
     return () => {
       this.listeners = this.listeners.filter((l) => l !== cb);
@@ -137,21 +153,15 @@ export class Engine {
   }
 
   /** Record a Kubernetes event and print it. */
-  event(e: EventInput): Readonly<EventObject> | null {
-    const ev = this.recorder.observe(e, this.now());
-    if (!ev) return null;
-    const fp = ev.involvedObject.fieldPath;
-    const m = fp ? /\{(.+)\}$/.exec(fp) : null;
-    this.emit({
-      t: this.now(),
-      type: 'event',
-      object: `${ev.involvedObject.kind.toLowerCase()}/${ev.involvedObject.name}`,
-      reason: ev.reason,
-      message: ev.message,
-      count: ev.count,
-      ...(m ? { container: m[1] } : {}),
-      eventType: ev.type,
-    });
-    return ev;
+  event(e: EventInput): void {
+    const now = this.now();
+    const ev = this.recorder.note(e, now);
+    if (!ev) return;
+    const about = eventLineParts(this.recorder.subjectOf(ev));
+    this.emit(
+      about.container !== undefined
+        ? { t: now, type: 'event', object: about.object, reason: ev.reason, message: ev.message, count: ev.count, container: about.container, eventType: ev.type }
+        : { t: now, type: 'event', object: about.object, reason: ev.reason, message: ev.message, count: ev.count, eventType: ev.type },
+    );
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * The app frame: header, language switch, tabs, playback, canvas and its summary.
+ * Japanese follows kubernetes.io/ja: Kubernetes object kinds stay as spelled (Pod,
+ * Service, Deployment), general words are Japanese (コンテナ, ノード, プローブ, 再起動).
+ */
+export const en = {
+  'app.tagline': 'pod lifecycle simulator',
+  'app.cluster': 'Cluster: {title}',
+  'app.noScenario': 'no scenario',
+  'app.panels': 'Panels',
+  'lang.label': 'Language',
+
+  'tab.about': 'About',
+  'tab.inspector': 'Inspector',
+  'tab.events': 'Events',
+  'tab.yaml': 'YAML',
+
+  'transport.group': 'Playback',
+  'transport.play': 'Play',
+  'transport.pause': 'Pause',
+  'transport.playKey': 'Play (Space)',
+  'transport.pauseKey': 'Pause (Space)',
+  'transport.prev': 'Back to the previous event (Left arrow)',
+  'transport.prevTitle': 'Previous event (←)',
+  'transport.next': 'Step to the next event (Right arrow)',
+  'transport.nextTitle': 'Next event (→)',
+  'transport.restart': 'Restart from the beginning',
+  'transport.restartTitle': 'Restart',
+  'transport.speed': 'Speed',
+  'transport.speedLabel': 'Playback speed',
+  'transport.timeline': 'Timeline',
+  'transport.timeOf': '{now} of {total}',
+  'transport.clock': 'Virtual time',
+
+  'canvas.error': 'The canvas could not start ({error}). The console, events and inspector still work.',
+  'canvas.label': 'Cluster picture: {summary}',
+  'canvas.none': 'No scenario loaded.',
+  'canvas.summary.one': '1 node, {pods} pods, {ready} running and ready',
+  'canvas.summary': '{nodes} nodes, {pods} pods, {ready} running and ready',
+  'canvas.service': 'Service {service}: {ok} ok, {failed} failed',
+  'canvas.zoom': 'Zoom',
+  'canvas.zoomIn': 'Zoom in',
+  'canvas.zoomOut': 'Zoom out',
+  'canvas.fit': 'Fit',
+  'canvas.fitLabel': 'Fit the cluster in view',
+
+  /** joins the parts of a list read out as one sentence, and ends it */
+  'sep.list': '; ',
+  'sep.sentence': '. ',
+  'sep.end': '.',
+};
+
+export const ja: Record<keyof typeof en, string> = {
+  'app.tagline': 'Pod シミュレーター',
+  'app.cluster': 'クラスター: {title}',
+  'app.noScenario': 'シナリオなし',
+  'app.panels': 'パネル',
+  'lang.label': '言語',
+
+  'tab.about': '概要',
+  'tab.inspector': 'インスペクター',
+  'tab.events': 'イベント',
+  'tab.yaml': 'YAML',
+
+  'transport.group': '再生コントロール',
+  'transport.play': '再生',
+  'transport.pause': '一時停止',
+  'transport.playKey': '再生 (Space)',
+  'transport.pauseKey': '一時停止 (Space)',
+  'transport.prev': '前のイベントに戻る (←キー)',
+  'transport.prevTitle': '前のイベント (←)',
+  'transport.next': '次のイベントに進む (→キー)',
+  'transport.nextTitle': '次のイベント (→)',
+  'transport.restart': '最初からやり直す',
+  'transport.restartTitle': '最初から',
+  'transport.speed': '速度',
+  'transport.speedLabel': '再生速度',
+  'transport.timeline': 'タイムライン',
+  'transport.timeOf': '{now}（全体 {total}）',
+  'transport.clock': '仮想時間',
+
+  'canvas.error': 'キャンバスを開始できませんでした（{error}）。コンソール、イベント、インスペクターは引き続き使えます。',
+  'canvas.label': 'クラスターの図: {summary}',
+  'canvas.none': 'シナリオが読み込まれていません。',
+  'canvas.summary.one': 'ノード 1 台、Pod {pods} 個（Running かつ Ready は {ready} 個）',
+  'canvas.summary': 'ノード {nodes} 台、Pod {pods} 個（Running かつ Ready は {ready} 個）',
+  'canvas.service': 'Service {service}: 成功 {ok}、失敗 {failed}',
+  'canvas.zoom': 'ズーム',
+  'canvas.zoomIn': '拡大',
+  'canvas.zoomOut': '縮小',
+  'canvas.fit': '全体',
+  'canvas.fitLabel': 'クラスター全体を表示',
+
+  'sep.list': '、',
+  'sep.sentence': '。',
+  'sep.end': '。',
+};

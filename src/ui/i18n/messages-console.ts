@@ -1,0 +1,76 @@
+/**
+ * The console's own words (what podsim says around the commands) and the scenario
+ * picker. Command output is kubectl's and stays English; so do command names, flags
+ * and the synopsis lines of `help`.
+ */
+export const en = {
+  'console.label': 'Console',
+  'console.output': 'Console output',
+  'console.input': 'Command (kubectl or sim); Tab completes, Up and Down recall history',
+  'console.following': 'following (Esc stops) $',
+  'console.run': 'Run',
+  'console.stdin': 'Type or paste the manifest, then a line EOF to apply it.',
+  'console.loaded': 'Loaded {file}: {title}. Type kubectl or sim commands; Tab completes, ↑/↓ recall.',
+  'console.restarted': 'Restarted from 0:00; commands typed before are forgotten.',
+  'console.notFound': '{command}: command not found (this console takes kubectl ... and sim ... commands; try help)',
+  'console.internalError': 'podsim: internal error running this command: {error}',
+  'console.loadCrashed': '{file}:1:1: podsim could not load this file: {error}',
+  'help.commands': 'Commands:',
+  'help.keys': 'Keys: Space play/pause, ←/→ previous/next event (outside text fields), Tab completes, ↑/↓ history.',
+
+  'picker.scenario': 'Scenario',
+  'picker.yourFile': '{file} (your file)',
+  'picker.choose': 'Choose a scenario',
+  'picker.openFile': 'Open file…',
+  'picker.openFileLabel': 'Open a scenario file',
+  'picker.paste': 'Paste YAML…',
+  'picker.pasteGroup': 'Paste a scenario',
+  'picker.pasteLabel': 'Scenario or plain Kubernetes manifests (YAML)',
+  'picker.url': 'From URL…',
+  'picker.urlForm': 'Load a scenario from a URL',
+  'picker.urlLabel': 'URL of a scenario YAML file',
+  'picker.load': 'Load',
+  'picker.cancel': 'Cancel',
+
+  'problems.title.one': '{file} has 1 problem',
+  'problems.title': '{file} has {n} problems',
+  'problems.keepsRunning': '; the previous scenario keeps running.',
+  'problems.end': '.',
+  'problems.dismiss': 'Dismiss',
+};
+
+export const ja: Record<keyof typeof en, string> = {
+  'console.label': 'コンソール',
+  'console.output': 'コンソール出力',
+  'console.input': 'コマンド (kubectl または sim)。Tab で補完、↑/↓ で履歴',
+  'console.following': '追跡中 (Esc で停止) $',
+  'console.run': '実行',
+  'console.stdin': 'マニフェストを入力するか貼り付け、最後に EOF とだけ書いた行を入力すると適用します。',
+  'console.loaded': '{file} を読み込みました: {title}。kubectl または sim のコマンドを入力してください（Tab で補完、↑/↓ で履歴）。',
+  'console.restarted': '0:00 からやり直しました。それまでに入力したコマンドは取り消されています。',
+  'console.notFound': '{command}: コマンドが見つかりません（このコンソールで使えるのは kubectl ... と sim ... のコマンドです。help で一覧を表示します）',
+  'console.internalError': 'podsim: このコマンドの実行中に内部エラーが発生しました: {error}',
+  'console.loadCrashed': '{file}:1:1: podsim はこのファイルを読み込めませんでした: {error}',
+  'help.commands': 'コマンド:',
+  'help.keys': 'キー: Space で再生/一時停止、←/→ で前/次のイベント（テキスト欄の外で）、Tab で補完、↑/↓ で履歴。',
+
+  'picker.scenario': 'シナリオ',
+  'picker.yourFile': '{file}（読み込んだファイル）',
+  'picker.choose': 'シナリオを選択',
+  'picker.openFile': 'ファイルを開く…',
+  'picker.openFileLabel': 'シナリオファイルを開く',
+  'picker.paste': '貼り付け…',
+  'picker.pasteGroup': 'シナリオを貼り付け',
+  'picker.pasteLabel': 'シナリオ、または Kubernetes のマニフェスト (YAML)',
+  'picker.url': 'URL から…',
+  'picker.urlForm': 'URL からシナリオを読み込む',
+  'picker.urlLabel': 'シナリオ YAML ファイルの URL',
+  'picker.load': '読み込む',
+  'picker.cancel': 'キャンセル',
+
+  'problems.title.one': '{file} に問題が 1 件あります',
+  'problems.title': '{file} に問題が {n} 件あります',
+  'problems.keepsRunning': '。前のシナリオはそのまま動いています。',
+  'problems.end': '。',
+  'problems.dismiss': '閉じる',
+};
