@@ -8,14 +8,12 @@
  * its clock. Screenshots go to test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT } from './site-harness';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, builtSite } from './site-harness';
 import type { PodSimElement } from '../../src/embed/pod-sim';
 import { inlineYaml } from '../../src/embed/embed-attributes';
 
@@ -37,20 +35,17 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'podsim-embed-'));
-  // the element as `npm run build` makes it, and the course pages as the site build copies them
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.embed.config.ts'), logLevel: 'error', build: { outDir: join(out, 'embed'), emptyOutDir: true } });
-  cpSync(join(ROOT, 'public', 'examples'), join(out, 'examples'), { recursive: true });
+  // the element and the course pages as `npm run build` makes them (embed/, examples/)
+  out = await builtSite();
   // the article's iframe example is the site build's embed.html (tested with the iframe page): a blank page stands in
   server = await serveStatic(out, { '/poster.html': POSTER_PAGE, '/lang.html': LANG_PAGE, '/embed.html': '<!doctype html><title>iframe</title>' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[]; requests: string[] }> {

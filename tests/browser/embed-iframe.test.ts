@@ -14,13 +14,11 @@
  * Screenshots: test-results/embed-iframe-host.png, embed-iframe-bad-params.png, share-dialog.png.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT } from './site-harness';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, builtSite } from './site-harness';
 import { encodeShare } from '../../src/ui/share/share-link';
 
 const XSS = readFileSync(join(ROOT, 'tests/fixtures/xss-scenario.yaml'), 'utf8');
@@ -50,8 +48,7 @@ let strict: { url: string; close(): Promise<void> };
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'podsim-embed-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
+  out = await builtSite();
   const extra = { '/remote/xss-scenario.yaml': XSS };
   plain = await serveStatic(out, extra);
   let port = '';
@@ -69,7 +66,6 @@ afterAll(async () => {
   await browser?.close();
   await plain?.close();
   await strict?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 interface Opened {

@@ -1,13 +1,14 @@
 /**
- * What the browser tests share: the site built once with vite's build() API into a
- * temporary directory, served on 127.0.0.1, and Debian's chromium driven headless by
+ * What the browser tests share: the site (both pages and the <pod-sim> element) built
+ * once per test run with vite's build() API, served on 127.0.0.1, and Debian's chromium driven headless by
  * playwright-core. Pages record console errors so a test can assert there were none.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
 
@@ -22,11 +23,66 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(extra: Record<string, string> = {}): Promise<Site> {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PODSIM_CHROMIUM`);
-  const out = mkdtempSync(join(tmpdir(), 'podsim-site-'));
+/** the site as `npm run build` makes it: index.html, embed.html, public/ (examples), embed/pod-sim.js */
+async function buildSite(out: string): Promise<void> {
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
-  const server = await serveStatic(out, extra);
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.embed.config.ts'), logLevel: 'error', build: { outDir: join(out, 'embed'), emptyOutDir: true } });
+}
+
+let built: Promise<string> | null = null;
+
+/**
+ * The built site's folder, shared by every browser test file of this run (read-only: serve
+ * it, don't write into it). The first file to ask builds it; the others wait. Run outside
+ * vitest's global setup (no shared folder), each caller builds its own.
+ */
+export function builtSite(): Promise<string> {
+  built ??= (async () => {
+    let cache: string | undefined;
+    try {
+      cache = inject('podsimSiteCache');
+    } catch {
+      cache = undefined;
+    }
+    if (!cache) {
+      const out = mkdtempSync(join(tmpdir(), 'podsim-site-'));
+      await buildSite(out);
+      return out;
+    }
+    const out = join(cache, 'site');
+    const done = join(cache, 'done');
+    const failed = join(cache, 'failed');
+    let mine = false;
+    try {
+      mkdirSync(join(cache, 'lock')); // atomic: exactly one file wins
+      mine = true;
+    } catch {
+      mine = false;
+    }
+    if (mine) {
+      try {
+        await buildSite(out);
+        writeFileSync(done, '');
+      } catch (e) {
+        writeFileSync(failed, e instanceof Error ? e.message : String(e));
+        throw e;
+      }
+      return out;
+    }
+    for (let waited = 0; waited < 300_000; waited += 250) {
+      if (existsSync(done)) return out;
+      if (existsSync(failed)) throw new Error(`the site build failed: ${readFileSync(failed, 'utf8')}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('waited 5 minutes for another test file to build the site');
+  })();
+  return built;
+}
+
+export async function startSite(extra: Record<string, string> = {}, headers?: (path: string) => Record<string, string>): Promise<Site> {
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PODSIM_CHROMIUM`);
+  const out = await builtSite();
+  const server = await serveStatic(out, extra, headers);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -35,7 +91,6 @@ export async function startSite(extra: Record<string, string> = {}): Promise<Sit
     async close() {
       await browser.close();
       await server.close();
-      rmSync(out, { recursive: true, force: true });
     },
   };
 }
