@@ -2,6 +2,8 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { fileURLToPath } from 'node:url';
 import { embedDevRoute } from './src/embed/embed-dev-route.js';
+import { bundledScenarioMeta } from './src/ui/bundled-scenarios-plugin.js';
+import { isKubectlPrinterModule, kubectlOnDemand } from './src/ui/kubectl-on-demand-plugin.js';
 
 /**
  * pixi.js's main entry registers every optional part as a side effect (spritesheet and
@@ -45,25 +47,28 @@ function pixiParts(): Plugin {
 
 /**
  * Chunks of the site. Two pages (index.html, embed.html) share most modules; left alone,
- * rolldown cuts the shared code into many small chunks by which page uses what (each
- * bundled scenario its own file), and each compresses worse alone: ~30 kB gzip more on a
- * first visit. Three groups instead: the app (engine, scenario loader, UI and their
- * libraries), the bundled scenarios, and pixi (fetched with the canvas chunk). The
- * YAML editor and pixi's 2D-canvas fallback stay chunks of their own, loaded on demand.
+ * rolldown cuts the shared code into many small chunks by which page uses what, and each
+ * compresses worse alone: ~30 kB gzip more on a first visit. Two groups instead: the app
+ * (engine, scenario loader, UI and their libraries) and pixi (fetched with the canvas
+ * chunk). On demand: kubectl's printers (the first time a read runs, kubectlOnDemand),
+ * the Inspector, the YAML editor, pixi's 2D-canvas fallback and each bundled scenario's YAML (fetched
+ * when picked; the page has the picker's list from bundled-scenarios-plugin.ts).
  */
 const APP_MODULES = /[\\/](src[\\/](engine|scenario|ui)[\\/]|node_modules[\\/](xstate|solid-js|js-yaml|markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js)[\\/])/;
 const PIXI_MODULES = /[\\/]node_modules[\\/](pixi\.js|@pixi|earcut|eventemitter3|tiny-lru|parse-svg-path|ismobilejs)[\\/]/;
 const chunkGroups = [
-  { name: 'scenarios', test: /[\\/]scenarios[\\/][^\\/]+\.yaml/ },
-  // not main.tsx: it mounts the app when run, and embed.html imports this chunk too
-  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !/yaml-editor|[\\/]src[\\/]ui[\\/]main\.tsx$/.test(id) },
-  // not pixi's unsafe-eval polyfills (the iframe page's, for CSP) nor its canvas renderer
+  // not main.tsx: it mounts the app when run, and embed.html imports this chunk too;
+  // not what is fetched on demand (the Inspector and its statechart view: App.tsx)
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !/yaml-editor|[\\/]src[\\/]ui[\\/](main\.tsx|Inspector\.tsx|Statechart\.tsx|statechart-model\.ts)$/.test(id) },
+  // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
+  { name: 'kubectl', test: isKubectlPrinterModule },
+  // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor its canvas renderer
   { name: 'pixi', test: (id: string) => PIXI_MODULES.test(id) && !/unsafe-eval|[\\/]canvas[\\/]/.test(id) },
 ];
 
 export default defineConfig({
   // embedDevRoute: /embed/pod-sim.js under `npm start`, as in the built site (public/examples/)
-  plugins: [pixiParts(), solid(), embedDevRoute()],
+  plugins: [pixiParts(), bundledScenarioMeta(), kubectlOnDemand(), solid(), embedDevRoute()],
   resolve: {
     // markdown-it decodes character references with `entities` (a 25 kB gzip table);
     // the site uses a small decoder instead (src/ui/entities-lite.ts)

@@ -8,6 +8,7 @@ import { formatProblem, type Scenario } from '../scenario/model';
 import { tryParseDuration } from '../scenario/duration';
 import { Simulation } from '../engine/simulation';
 import { formatLine } from './format-line';
+import { tuneV8ForRun } from './v8-tuning';
 
 const USAGE = `Usage:
   podsim run FILE [--until DURATION] [--json]
@@ -131,6 +132,7 @@ function run(argv: string[], io: Io): number {
     const s = load(args[0], io);
     if (typeof s === 'number') return s;
     // stream the lines: nothing needs them kept in memory
+    tuneV8ForRun();
     const sim = new Simulation(s, { keepObservations: false });
     let buf = '';
     const flush = () => {

@@ -352,6 +352,8 @@ export class PodSimElement extends HTMLElement {
       if (!this.hasAttribute('src')) void this.loadSource();
     });
     this.textObserver.observe(this, { childList: true, characterData: true, subtree: true });
+    // kubectl's printers are fetched on demand; `ready` promises run() works, so it waits for them too
+    const printers = handle.ready();
     const outcome = await this.loadSource();
     if (outcome.ok) {
       const start = this.wantSeek ?? parseTime(this.getAttribute('start'));
@@ -359,6 +361,7 @@ export class PodSimElement extends HTMLElement {
       if (start) handle.seek(start);
       if (this.wantPlay || this.hasAttribute('autoplay')) handle.play();
     }
+    await printers;
     this.resolveReady();
   }
 

@@ -4,6 +4,7 @@
 import type { ContainerStatus, EndpointSliceObject, PodObject } from './model/objects';
 import type { ContainerLine, EndpointsLine, PodLine } from './observations';
 import { podStatusColumn, podRestarts } from './kubectl/pod-status-column';
+import type { PodRuntime } from './kubelet/pod-runtime';
 
 function containerLine(s: ContainerStatus): ContainerLine {
   const st = s.state;
@@ -67,6 +68,25 @@ export function podLine(t: number, pod: PodObject): PodLine {
     return { ...rest, initContainers: line.initContainers, containers };
   }
   return line;
+}
+
+/**
+ * The pod's line with its JSON when it says something new (its time aside), else null;
+ * remembers it as the last printed. A line is made from the pod's status, its deletion
+ * timestamp and its spec: while none of these objects has been replaced, it is the last one.
+ */
+export function changedPodLine(pod: PodRuntime, t: number): { line: PodLine; json: string } | null {
+  const obj = pod.obj;
+  const from = pod.lineFrom;
+  if (from && from[0] === obj.status && from[1] === obj.metadata.deletionTimestamp && from[2] === obj.spec && from[3] === obj.metadata.name) return null;
+  pod.lineFrom = [obj.status, obj.metadata.deletionTimestamp, obj.spec, obj.metadata.name];
+  const line = podLine(t, obj);
+  const json = JSON.stringify(line);
+  // the line without its time says whether anything changed ({"t":…, is its first field)
+  const key = json.slice(json.indexOf(','));
+  if (key === pod.lastLine) return null;
+  pod.lastLine = key;
+  return { line, json };
 }
 
 export function endpointsLine(t: number, service: string, slices: EndpointSliceObject[]): EndpointsLine {

@@ -20,7 +20,7 @@ import { reconcileReplicaSet, newPodFromTemplate, replicaSetStatus, successfulCr
 import { randomSuffix } from './controllers/pod-template-hash';
 import { mapSelectorMatches, labelSelectorMatches } from './controllers/label-selector';
 import { newClients, settleTraffic, currentRoutes, type ClientState } from './traffic/service-traffic';
-import { podLine, endpointsLine } from './runner-lines';
+import { changedPodLine, endpointsLine } from './runner-lines';
 import { allPodMetrics, allNodeMetrics } from './metrics/metrics-server';
 import { metricsAt } from './metrics/metrics-at';
 import { runCommand } from './commands/run-command';
@@ -318,15 +318,11 @@ export class Simulation implements SimulationApi {
     // pod lines
     const removed: PodRuntime[] = [];
     for (const p of eng.linePods) {
-      const line = podLine(now, p.obj);
-      const json = JSON.stringify(line);
-      // the line without its time says whether anything changed ({"t":…, is its first field)
-      const key = json.slice(json.indexOf(','));
-      if (key !== p.lastLine) {
-        p.lastLine = key;
+      const changed = changedPodLine(p, now);
+      if (changed) {
         // every status write is a new version of the object
         p.obj.metadata.resourceVersion = eng.nextResourceVersion();
-        eng.emit(line, json);
+        eng.emit(changed.line, changed.json);
       }
       if (p.deleted) removed.push(p);
     }
@@ -350,13 +346,10 @@ export class Simulation implements SimulationApi {
       for (const p of [...eng.dirtyPods]) {
         refreshPodStatus(p, now);
         p.dirty = false;
-        const line = podLine(now, p.obj);
-        const json = JSON.stringify(line);
-        const key = json.slice(json.indexOf(','));
-        if (key !== p.lastLine) {
-          p.lastLine = key;
+        const changed = changedPodLine(p, now);
+        if (changed) {
           p.obj.metadata.resourceVersion = eng.nextResourceVersion();
-          eng.emit(line, json);
+          eng.emit(changed.line, changed.json);
         }
       }
     }
@@ -401,6 +394,8 @@ export class Simulation implements SimulationApi {
     for (const rs of eng.replicaSets.values()) {
       const owned = byOwner.get(rs.metadata.name) ?? [];
       const d = reconcileReplicaSet(rs, owned, { now });
+      // one involvedObject for this sync's events (the recorder knows it after the first)
+      const involved = { kind: 'ReplicaSet', name: rs.metadata.name, namespace: 'default', uid: rs.metadata.uid };
       for (let i = 0; i < d.create; i++) {
         let name = '';
         do name = `${rs.metadata.name}-${randomSuffix(() => eng.rng.next())}`;
@@ -408,7 +403,7 @@ export class Simulation implements SimulationApi {
         const obj = newPodFromTemplate(rs, name, eng.newUid(), now);
         obj.metadata.resourceVersion = eng.nextResourceVersion();
         const ev = successfulCreateEvent(name);
-        eng.event({ involvedObject: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: 'default', uid: rs.metadata.uid }, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
+        eng.event({ involvedObject: involved, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
         this.addPod(obj);
         changed = true;
       }
@@ -417,7 +412,7 @@ export class Simulation implements SimulationApi {
         if (!pod || pod.obj.metadata.deletionTimestamp !== undefined) continue;
         this.kubelet.delete(pod, undefined);
         const ev = successfulDeleteEvent(p.metadata.name);
-        eng.event({ involvedObject: { kind: 'ReplicaSet', name: rs.metadata.name, namespace: 'default', uid: rs.metadata.uid }, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
+        eng.event({ involvedObject: involved, reason: ev.reason, message: ev.message, type: ev.type, source: { component: 'replicaset-controller' } });
         changed = true;
       }
       rs.status = replicaSetStatus(rs, byOwner.get(rs.metadata.name) ?? [], now);

@@ -7,7 +7,7 @@
  * its last picture and redraws only those that changed; `frame` touches only cards
  * that are animating, particles in flight and the lines while cards slide.
  */
-import { Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
+import { BitmapText, Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
 import { createRenderer } from './create-renderer';
 import type { SimSnapshot, ServiceTraffic } from '../engine/simulation-api';
 import { installFonts, label } from './fonts';
@@ -23,6 +23,7 @@ import { palettes, theme, usePalette, type Palette, type ThemeName } from './the
 import { Camera } from './camera';
 import { endpointsOf } from './endpoints-of';
 import { FLOWS_ANNOTATION, parseFlows, type FlowStep } from './flows';
+import { canvasWord, countKey, type CanvasLang } from './canvas-words';
 
 export type Selection = { kind: 'pod'; pod: string; container?: string } | { kind: 'service'; service: string } | { kind: 'node'; node: string };
 
@@ -30,6 +31,8 @@ export interface RendererOptions {
   reducedMotion?: boolean;
   /** the palette to draw with (default dark); switch later with setTheme */
   theme?: ThemeName;
+  /** the language of the canvas's own words (default English); switch later with setLang */
+  lang?: CanvasLang;
   /** fold a Deployment's pods on a node into one glyph above this many (default 12) */
   foldAbove?: number;
   onSelect?: (s: Selection | null) => void;
@@ -114,6 +117,7 @@ export class ClusterRenderer {
   private reduced: boolean;
   private foldAbove: number;
   private palette: Readonly<Palette>;
+  private lang: CanvasLang;
   private detailed = true;
   private needsRender = true;
   private destroyed = false;
@@ -131,6 +135,7 @@ export class ClusterRenderer {
   ) {
     this.reduced = !!opts.reducedMotion;
     this.palette = palettes[opts.theme ?? 'dark'];
+    this.lang = opts.lang === 'ja' ? 'ja' : 'en';
     this.foldAbove = opts.foldAbove ?? 12;
     this.camera = new Camera(this.world, () => this.onCamera());
   }
@@ -211,6 +216,24 @@ export class ClusterRenderer {
     this.palette = p;
     usePalette(p);
     this.renderer.background.color = p.background;
+    this.redrawAll();
+  }
+
+  /**
+   * Draw the canvas's own words (canvas-words.ts) in another language from now on: as
+   * setTheme, everything is drawn again at once, without animation. Kubernetes' words
+   * (names, statuses, reasons) are the same in both.
+   */
+  setLang(lang: CanvasLang): void {
+    const l: CanvasLang = lang === 'ja' ? 'ja' : 'en';
+    if (l === this.lang || this.destroyed) return;
+    this.lang = l;
+    usePalette(this.palette);
+    this.redrawAll();
+  }
+
+  /** drop every drawn object and draw the current snapshot again (a new palette or language) */
+  private redrawAll(): void {
     const snap = this.snap;
     for (const card of [...this.cards.values(), ...this.dying]) card.destroy();
     for (const x of [...this.nodes.values(), ...this.groups.values(), ...this.services.values(), ...this.clients.values()]) x.destroy();
@@ -251,7 +274,7 @@ export class ClusterRenderer {
   }
 
   private ctx(): AnimContext {
-    return { now: this.now, wall: performance.now(), reducedMotion: this.reduced, detailed: this.detailed };
+    return { now: this.now, wall: performance.now(), reducedMotion: this.reduced, detailed: this.detailed, lang: this.lang };
   }
 
   /** Draw a new snapshot: diff cards, move what moved, redraw lines if endpoints changed. */
@@ -296,7 +319,7 @@ export class ClusterRenderer {
       seenNodes.add(name);
       let r = this.nodes.get(name);
       if (!r) {
-        r = new NodeRegion(name);
+        r = new NodeRegion(name, this.lang);
         this.nodes.set(name, r);
         this.nodeLayer.addChild(r.root);
       }
@@ -368,7 +391,7 @@ export class ClusterRenderer {
       seenGroups.add(key);
       let g = this.groups.get(key);
       if (!g) {
-        g = new GroupGlyph(key, gl.deployment);
+        g = new GroupGlyph(key, gl.deployment, this.lang);
         this.groups.set(key, g);
         this.cardLayer.addChild(g.root);
         this.linesDirty = true;
@@ -386,7 +409,7 @@ export class ClusterRenderer {
       seenSvc.add(name);
       let s = this.services.get(name);
       if (!s) {
-        s = new ServiceView(name);
+        s = new ServiceView(name, this.lang);
         this.services.set(name, s);
         this.serviceLayer.addChild(s.root);
       }
@@ -397,7 +420,7 @@ export class ClusterRenderer {
       let cl = this.clients.get(name);
       if (cpos) {
         if (!cl) {
-          cl = new ClientView();
+          cl = new ClientView(this.lang);
           this.clients.set(name, cl);
           this.serviceLayer.addChild(cl.root);
         }
@@ -575,16 +598,16 @@ export class ClusterRenderer {
         for (const [node, c] of byNode) {
           const r = layout.nodes.get(node);
           if (!r) continue;
-          const kinds: [number, { ready: boolean; terminating: boolean }, string, number][] = [
+          const kinds: [number, { ready: boolean; terminating: boolean }, 'ready' | 'notready' | 'terminating', number][] = [
             [c.ready, { ready: true, terminating: false }, 'ready', theme.info],
-            [c.notReady, { ready: false, terminating: false }, 'not ready', theme.warn],
+            [c.notReady, { ready: false, terminating: false }, 'notready', theme.warn],
             [c.terminating, { ready: false, terminating: true }, 'terminating', theme.purple],
           ];
-          kinds.forEach(([n, ep, word, color], i) => {
+          kinds.forEach(([n, ep, look, color], i) => {
             if (!n) return;
             const tx = r.x + r.w * (0.3 + 0.2 * i);
             addLine(sx, sy, tx, r.y, ep);
-            labels.push({ x: tx + 4, y: r.y - 16, text: `${n} ${word}`, color });
+            labels.push({ x: tx + 4, y: r.y - 16, text: canvasWord(this.lang, countKey(look), { n }), color });
           });
         }
         continue;
@@ -870,8 +893,26 @@ export class ClusterRenderer {
     if (this.snap) this.setSnapshot(this.snap);
   }
 
-  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string; theme: ThemeName } {
-    return { cards: this.cards.size, animating: this.animating.size, particles: this.particles.length, flows: this.flowParticles.length, groups: this.groups.size, renderer: this.renderer.name, theme: this.themeName };
+  /**
+   * `texts`: every distinct label text drawn now, in scene order (node titles and bars,
+   * endpoint-line counts, cards, Services): what the canvas says, for tests. A getter,
+   * so the walk over the scene happens only when a caller reads it.
+   */
+  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string; theme: ThemeName; lang: CanvasLang; readonly texts: string[] } {
+    const stage = this.stage;
+    return {
+      cards: this.cards.size,
+      animating: this.animating.size,
+      particles: this.particles.length,
+      flows: this.flowParticles.length,
+      groups: this.groups.size,
+      renderer: this.renderer.name,
+      theme: this.themeName,
+      lang: this.lang,
+      get texts() {
+        return drawnTexts(stage);
+      },
+    };
   }
 
   destroy(): void {
@@ -881,6 +922,20 @@ export class ClusterRenderer {
     this.stage.destroy({ children: true });
     this.renderer.destroy({ removeView: true });
   }
+}
+
+function drawnTexts(root: Container): string[] {
+  const seen = new Set<string>();
+  const walk = (c: Container) => {
+    if (!c.visible) return;
+    if (c instanceof BitmapText) {
+      if (c.text) seen.add(c.text);
+      return;
+    }
+    for (const child of c.children) walk(child);
+  };
+  walk(root);
+  return [...seen];
 }
 
 function trafficByService(traffic: ServiceTraffic[]): Map<string, { ok: number; failed: number; rps: number }> {

@@ -7,6 +7,13 @@
  * chunk, fetched only when WebGL is unavailable; WebGPU is not used at all (the scene
  * is quads and lines, WebGL draws it as fast).
  */
+// pixi compiles its uniform, uniform-buffer and shader sync functions with `new Function`,
+// and probes for eval when a renderer starts (which a CSP reports as a violation even
+// though pixi catches it); this polyfill replaces all of that with plain functions, so
+// the canvas (WebGL and 2D) runs under `script-src 'self'` with no 'unsafe-eval'.
+// Imported before any renderer exists, by this module: every page and the embed draw
+// through here.
+import 'pixi.js/unsafe-eval';
 import { WebGLRenderer, isWebGLSupported, type Renderer, type WebGLOptions } from 'pixi.js';
 
 export type RendererInit = Partial<WebGLOptions>;

@@ -7,19 +7,9 @@ import { GLYPH_H, GLYPH_W } from './layout';
 import type { PodLook, PodVisual } from './pod-visual';
 import { lookColour, theme } from './theme';
 import { label, setText } from './fonts';
+import { canvasWord, countKey, type CanvasLang } from './canvas-words';
 
 const ORDER: PodLook[] = ['ready', 'notready', 'crashloop', 'creating', 'init', 'pending', 'terminating', 'completed', 'failed'];
-const WORD: Record<PodLook, string> = {
-  ready: 'ready',
-  notready: 'not ready',
-  crashloop: 'back-off',
-  creating: 'starting',
-  init: 'init',
-  pending: 'pending',
-  terminating: 'terminating',
-  completed: 'completed',
-  failed: 'failed',
-};
 
 export class GroupGlyph {
   readonly root = new Container();
@@ -28,7 +18,11 @@ export class GroupGlyph {
   private lines: BitmapText;
   private key = '';
 
-  constructor(readonly key0: string, readonly deployment: string) {
+  constructor(
+    readonly key0: string,
+    readonly deployment: string,
+    private lang: CanvasLang,
+  ) {
     this.title = label('', 13, theme.text, true);
     this.lines = label('', 11, theme.text);
     this.title.position.set(12, 10);
@@ -58,8 +52,8 @@ export class GroupGlyph {
       sx += w;
     }
     setText(this.title, `${this.deployment} ×${pods.length}`);
-    const parts = ORDER.filter((l) => counts.get(l)).map((l) => `${counts.get(l)} ${WORD[l]}`);
-    setText(this.lines, parts.slice(0, 3).join('\n') + '\n(click to unfold)');
+    const parts = ORDER.filter((l) => counts.get(l)).map((l) => canvasWord(this.lang, countKey(l), { n: counts.get(l)! }));
+    setText(this.lines, parts.slice(0, 3).join('\n') + '\n' + canvasWord(this.lang, 'group.unfold'));
   }
 
   destroy(): void {

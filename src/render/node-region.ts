@@ -10,6 +10,7 @@ import { UNSCHEDULED } from './layout';
 import { podRequests } from '../engine/scheduler/scheduler';
 import { theme } from './theme';
 import { label, setText } from './fonts';
+import { canvasWord, type CanvasLang } from './canvas-words';
 
 export interface NodeUsage {
   cpuReq: number;
@@ -61,8 +62,11 @@ export class NodeRegion {
   private mem: BitmapText;
   private key = '';
 
-  constructor(readonly name: string) {
-    this.title = label(name === UNSCHEDULED ? 'Pending: no node fits yet' : name, 15, theme.text, true);
+  constructor(
+    readonly name: string,
+    private lang: CanvasLang,
+  ) {
+    this.title = label(name === UNSCHEDULED ? canvasWord(lang, 'node.unscheduled') : name, 15, theme.text, true);
     this.cpu = label('', 10, theme.muted);
     this.mem = label('', 10, theme.muted);
     this.title.position.set(14, 6);
@@ -97,8 +101,9 @@ export class NodeRegion {
     const memX = 14 + bw + 24;
     bar(cpuX, u.cpuReq / alloc.cpuMilli, u.cpuUse === null ? null : u.cpuUse / alloc.cpuMilli);
     bar(memX, u.memReq / alloc.memoryBytes, u.memUse === null ? null : u.memUse / alloc.memoryBytes);
-    setText(this.cpu, `CPU ${u.cpuReq}m/${alloc.cpuMilli / 1000}${u.cpuUse !== null ? ` use ${u.cpuUse}m` : ''}`);
-    setText(this.mem, `MEM ${mi(u.memReq)}/${mi(alloc.memoryBytes)}${u.memUse !== null ? ` use ${mi(u.memUse)}` : ''}`);
+    const l = this.lang;
+    setText(this.cpu, canvasWord(l, 'node.cpu', { req: `${u.cpuReq}m`, alloc: alloc.cpuMilli / 1000 }) + (u.cpuUse !== null ? canvasWord(l, 'node.use', { use: `${u.cpuUse}m` }) : ''));
+    setText(this.mem, canvasWord(l, 'node.mem', { req: mi(u.memReq), alloc: mi(alloc.memoryBytes) }) + (u.memUse !== null ? canvasWord(l, 'node.use', { use: mi(u.memUse) }) : ''));
     this.cpu.position.set(cpuX, 29);
     this.mem.position.set(memX, 29);
   }

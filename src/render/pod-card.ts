@@ -18,6 +18,7 @@ import { countdownText, probeRunText } from './pod-visual';
 import { check, cross, dashedRect, jaggedRect, stepBox } from './shapes';
 import { lookColour, probeColour, theme } from './theme';
 import { fit, label, setText } from './fonts';
+import { canvasWord, type CanvasLang } from './canvas-words';
 
 const PULSE_MS = 700;
 const CONTAINERS_TOP = 76;
@@ -61,6 +62,8 @@ export interface AnimContext {
   reducedMotion: boolean;
   /** world scale: small text is hidden when zoomed far out */
   detailed: boolean;
+  /** the language of the canvas's own words (canvas-words.ts) */
+  lang: CanvasLang;
 }
 
 export class PodCard {
@@ -492,11 +495,11 @@ export class PodCard {
       const left = until - ctx.now;
       const total = Math.max(1e-6, until - this.countdownSince.since);
       this.hand.rotation = Math.PI * 2 * (1 - Math.max(0, Math.min(1, left / total)));
-      setText(this.countdown, (v.look === 'terminating' ? 'SIGKILL in ' : 'restart in ') + countdownText(left));
+      setText(this.countdown, canvasWord(ctx.lang, v.look === 'terminating' ? 'pod.killIn' : 'pod.restartIn', { time: countdownText(left) }));
       this.countdown.tint = lookColour[v.look];
       busy = true;
     } else {
-      setText(this.countdown, `phase ${v.phase}`);
+      setText(this.countdown, canvasWord(ctx.lang, 'pod.phase', { phase: v.phase }));
       this.countdown.tint = theme.muted;
     }
     return busy;

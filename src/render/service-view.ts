@@ -8,6 +8,7 @@ import { SERVICE_R } from './layout';
 import { cross, hexagon } from './shapes';
 import { theme } from './theme';
 import { label, setText } from './fonts';
+import { canvasWord, type CanvasLang } from './canvas-words';
 
 export class ServiceView {
   readonly root = new Container();
@@ -18,7 +19,10 @@ export class ServiceView {
   private key = '';
   /** wall time of the last failed request reaching it with nowhere to go (a flash) */
 
-  constructor(readonly service: string) {
+  constructor(
+    readonly service: string,
+    private lang: CanvasLang,
+  ) {
     this.name = label(service, 13, theme.text, true);
     this.counts = label('', 11, theme.text);
     this.note = label('', 10, theme.bad);
@@ -36,13 +40,13 @@ export class ServiceView {
       // no ready endpoint: a cross through the hexagon's centre
       if (ready === 0) cross(g, 0, 0, 9).stroke({ width: 3, color: theme.bad });
       else g.circle(0, 0, 6).fill({ color: theme.info });
-      setText(this.note, ready === 0 ? 'no ready endpoints' : '');
+      setText(this.note, ready === 0 ? canvasWord(this.lang, 'service.noReady') : '');
     }
     setText(this.name, this.service);
     // the name above the hexagon: long names do not fit inside
     this.name.position.set(-this.name.width / 2, -SERVICE_R - 20);
-    const ep = `${ready}/${total} ready`;
-    setText(this.counts, ok === null ? ep : `${ep}\nok ${ok}  failed ${failed}`);
+    const ep = canvasWord(this.lang, 'service.endpoints', { ready, total });
+    setText(this.counts, ok === null ? ep : `${ep}\n${canvasWord(this.lang, 'service.traffic', { ok, failed: failed ?? 0 })}`);
     // beside the hexagon, clear of the endpoint lines below it
     this.counts.position.set(SERVICE_R + 8, -18);
     this.note.position.set(SERVICE_R + 8, ok === null ? -2 : 12);
@@ -59,7 +63,7 @@ export class ClientView {
   private text: BitmapText;
   private lastRps = -1;
 
-  constructor() {
+  constructor(private lang: CanvasLang) {
     this.text = label('', 11, theme.muted);
     const g = this.shape;
     // a little crowd: three heads
@@ -71,7 +75,7 @@ export class ClientView {
     this.root.position.set(x, y);
     if (rps !== this.lastRps) {
       this.lastRps = rps;
-      setText(this.text, rps > 0 ? `clients\n${rps} req/s` : 'clients\nidle');
+      setText(this.text, rps > 0 ? canvasWord(this.lang, 'clients.rate', { rps }) : canvasWord(this.lang, 'clients.idle'));
       this.text.position.set(-this.text.width / 2, 18);
     }
     void to;

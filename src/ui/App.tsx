@@ -2,13 +2,12 @@
  * The simulator's layout: header with the scenario picker, the canvas with the
  * transport under it, side panels (About, Inspector, Events, YAML) and the console.
  */
-import { For, Match, Show, Switch, createSignal, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, createSignal, lazy, type JSX } from 'solid-js';
 import type { BundledScenario, PodsimController } from './podsim-controller';
 import { Transport } from './Transport';
 import { ConsolePanel } from './ConsolePanel';
 import { EventsPanel } from './EventsPanel';
 import { Description } from './Description';
-import { Inspector } from './Inspector';
 import { ScenarioPicker, ProblemsView } from './ScenarioPicker';
 import { CanvasView } from './CanvasView';
 import { EditorPanel } from './EditorPanel';
@@ -17,6 +16,14 @@ import { LangSwitch } from './LangSwitch';
 import { ShareMenu } from './ShareMenu';
 import './i18n/messages';
 import type { ShownParts } from './mount';
+
+/**
+ * The Inspector (with its statechart view) is not shown at first: it is fetched when the
+ * pointer or the focus first comes into the simulator's main area (before a pod can be
+ * clicked or the tab chosen), or when it is shown.
+ */
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
+const preloadInspector = () => void Inspector.preload().catch(() => undefined);
 
 export type Tab = 'about' | 'inspector' | 'events' | 'yaml';
 /** `label` is a catalogue key */
@@ -81,7 +88,7 @@ export function App(props: AppProps): JSX.Element {
       </header>
       </Show>
       <ProblemsView ctl={ctl} />
-      <main class="ps-main">
+      <main class="ps-main" onPointerEnter={preloadInspector} onFocusIn={preloadInspector}>
         <section class="ps-stage" aria-label={i18n.t('app.cluster', { title: localized(scenario()?.title, ctl.lang[0]()) || scenario()?.name || i18n.t('app.noScenario') })}>
           <CanvasView ctl={ctl} foldAbove={props.foldAbove} onSelectPod={() => choose('inspector')} />
           <Transport ctl={ctl} />

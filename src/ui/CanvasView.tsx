@@ -3,8 +3,9 @@
  * at once and a browser without WebGL or canvas still gets a working simulator),
  * hands it to the controller, and adds zoom buttons and a text summary.
  */
-import { Show, createMemo, createSignal, onCleanup, onMount, type JSX } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
+import type { ClusterRenderer } from '../render/cluster-renderer';
 import { summarizePod } from '../engine/kubectl/pod-status-column';
 import { useI18n } from './i18n/i18n';
 import { resolveTheme } from '../render/theme';
@@ -15,6 +16,7 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
   const [error, setError] = ctl.canvasError;
   const [ready, setReady] = createSignal(false);
   let host!: HTMLDivElement;
+  let renderer: ClusterRenderer | null = null;
   let disposed = false;
   let unwatchTheme = () => {};
   onMount(async () => {
@@ -28,6 +30,8 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
       if (disposed) return;
       const r = await ClusterRenderer.create(host, {
         theme: theme(),
+        // the canvas's own words (canvas-words.ts) in the UI language; Kubernetes' stay English
+        lang: ctl.lang[0](),
         reducedMotion: ctl.reducedMotion[0](),
         foldAbove: props.foldAbove,
         onNeedFrame: () => ctl.wake(),
@@ -41,6 +45,9 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
         return;
       }
       ctl.attachRenderer(r);
+      renderer = r;
+      // the language may have changed while the renderer started
+      r.setLang(ctl.lang[0]());
       const follow = () => r.setTheme(theme());
       const observer = new MutationObserver(follow);
       if (root) observer.observe(root, { attributes: true, attributeFilter: ['data-theme'] });
@@ -54,8 +61,11 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
       setError(t('canvas.error', { error: e instanceof Error ? e.message : String(e) }));
     }
   });
+  // the header's language switch: the canvas redraws its words
+  createEffect(on(ctl.lang[0], (lang) => renderer?.setLang(lang), { defer: true }));
   onCleanup(() => {
     disposed = true;
+    renderer = null;
     unwatchTheme();
   });
   // a one-line summary of the picture, for screen readers and as the canvas's name

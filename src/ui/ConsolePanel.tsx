@@ -9,6 +9,7 @@ import type { PodsimController } from './podsim-controller';
 import { formatClock } from './Transport';
 import { complete } from './console-completion';
 import { useI18n } from './i18n/i18n';
+import { loadKubectlPrinters } from './kubectl-on-demand';
 
 export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
@@ -121,6 +122,8 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
           value={value()}
           onInput={(e) => setValue(e.currentTarget.value)}
           onKeyDown={onKey}
+          // kubectl's printers come on demand: ask for them as the learner starts to type
+          onFocus={() => void loadKubectlPrinters().catch(() => undefined)}
         />
         <button type="submit" class="ps-btn">
           {t('console.run')}

@@ -2,10 +2,10 @@
  * Choosing a scenario: every bundled file, a local file, pasted YAML, or a URL
  * (also given as ?scenario=URL to the page). Problems are shown by ProblemsView.
  */
-import { For, Show, createSignal, type JSX } from 'solid-js';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import type { BundledScenario, PodsimController } from './podsim-controller';
 import { useI18n } from './i18n/i18n';
-import { bundledTitle } from './bundled-title';
+import { bundledMatching, bundledTitle, loadBundled } from './bundled-scenarios';
 
 export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledScenario[]; onLoadUrl: (url: string) => void }): JSX.Element {
   const ctl = props.ctl;
@@ -16,7 +16,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
   const [url, setUrl] = createSignal('');
   const [urlOpen, setUrlOpen] = createSignal(false);
   let fileInput!: HTMLInputElement;
-  const current = () => props.bundled.find((b) => b.file === source().file && b.text === source().text)?.file ?? '';
+  const current = createMemo(() => bundledMatching(props.bundled, source().file, source().text)?.file ?? '');
   const openFile = async (f: File | undefined) => {
     if (!f) return;
     const text = await f.text();
@@ -31,7 +31,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
           value={current()}
           onChange={(e) => {
             const b = props.bundled.find((x) => x.file === e.currentTarget.value);
-            if (b) ctl.load(b.text, b.file);
+            if (b) void loadBundled(ctl, b);
           }}
         >
           <Show when={!current()}>

@@ -15,6 +15,7 @@ import './i18n/share-messages';
 import { encodeShare, shareUrl } from './share/share-link';
 import { capturePayload } from './share/replay-share';
 import { elementSnippet, iframeSnippet, type SnippetInput } from './share/embed-snippets';
+import { bundledMatching } from './bundled-scenarios';
 
 const DIALOG_STYLE: JSX.CSSProperties = {
   width: 'min(720px, 94vw)',
@@ -65,7 +66,7 @@ export function ShareMenu(props: { ctl: PodsimController; bundled: BundledScenar
     const payload = capturePayload(ctl);
     const encoded = await encodeShare(payload);
     const fragment = encoded.ok ? encoded.fragment : null;
-    const bundled = payload.commands.length === 0 && props.bundled.some((b) => b.file === payload.file && b.text === payload.text);
+    const bundled = payload.commands.length === 0 && bundledMatching(props.bundled, payload.file, payload.text) !== undefined;
     const scenario = ctl.scenario[0]();
     const input: SnippetInput = {
       siteBase: siteBase(),

@@ -7,6 +7,10 @@
  */
 import { mount, type PodsimHandle, type Theme } from './mount';
 import { followShareLinks, sharedFromLocation } from './share/share-from-location';
+import type { BundledMeta, BundledScenario } from './bundled-scenarios';
+// the default scenario (DEFAULT_SCENARIO: import paths and glob patterns must be literals) comes
+// with the page; every other one is fetched when picked
+import defaultText from '/scenarios/readiness-moves-traffic.yaml?raw';
 
 function themeParam(v: string | null): Theme | undefined {
   return v === 'light' || v === 'dark' || v === 'auto' ? v : undefined;
@@ -21,15 +25,17 @@ declare global {
 /** the scenario a newcomer learns most from in the first minute */
 export const DEFAULT_SCENARIO = 'readiness-moves-traffic.yaml';
 
-const files = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const scenarios = Object.entries(files).map(([path, text]) => ({ file: path.replace(/^.*\//, ''), text }));
+// the picker's list, made at build time (bundled-scenarios-plugin.ts); each file's YAML a chunk of its own
+const metas = import.meta.glob('/scenarios/*.yaml', { query: '?podsim-meta', import: 'default', eager: true }) as Record<string, BundledMeta>;
+const texts = import.meta.glob(['/scenarios/*.yaml', '!/scenarios/readiness-moves-traffic.yaml'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const bundled: BundledScenario[] = Object.entries(metas).map(([path, meta]) => (texts[path] ? { ...meta, fetchText: texts[path] } : { ...meta, text: defaultText }));
 
 const params = new URLSearchParams(location.search);
 const wanted = params.get('scenario');
 const speed = Number(params.get('speed') ?? '1') || 1;
 const fold = params.get('fold');
 const initial = wanted
-  ? scenarios.some((s) => s.file === wanted)
+  ? bundled.some((s) => s.file === wanted)
     ? { bundled: wanted }
     : { url: wanted }
   : { bundled: DEFAULT_SCENARIO };
@@ -39,7 +45,7 @@ const shared = await sharedFromLocation();
 
 const root = document.getElementById('app')!;
 window.podsim = mount(root, {
-  scenarios,
+  bundled,
   initial: shared?.ok ? { text: shared.payload.text, file: shared.payload.file } : initial,
   autoplay: params.has('play'),
   speed,

@@ -13,9 +13,9 @@ import { PodsimController, type BundledScenario } from './podsim-controller';
 import type { CommandOutput, SimSnapshot } from '../engine/simulation-api';
 import type { Observation } from '../engine/observations';
 import type { Selection } from '../render/cluster-renderer';
-import { loadScenario } from '../scenario/load-scenario';
-import { text as localized } from './podsim-controller';
 import { pickLang, localized as inLang } from './i18n/i18n';
+import { describeBundled, loadBundled } from './bundled-scenarios';
+import { loadKubectlPrinters } from './kubectl-on-demand';
 import { UiEventHub, type PodsimUiListener } from './ui-events';
 
 export type { PodsimUiEvent, PodsimUiEventType, PodsimUiListener, PodsimUiDetails } from './ui-events';
@@ -37,8 +37,11 @@ export const ALL_PARTS: ShownParts = { header: true, panels: true, editor: true,
 export type Theme = 'light' | 'dark' | 'auto';
 
 export interface MountOptions {
-  /** scenarios offered in the picker */
+  /** scenarios offered in the picker, with their YAML */
   scenarios?: { file: string; text: string }[];
+  /** scenarios offered in the picker, described beforehand, their YAML fetched when picked
+   * (the site's: each file a chunk of its own; bundled-scenarios-plugin.ts describes them) */
+  bundled?: BundledScenario[];
   /** what to load first: YAML text (with a file name), a URL, or the file name of a bundled scenario */
   initial?: { text: string; file?: string } | { url: string } | { bundled: string };
   /** start playing once loaded */
@@ -69,7 +72,12 @@ export interface LoadOutcome {
 export interface PodsimHandle {
   load(yamlText: string, file?: string): LoadOutcome;
   loadUrl(url: string): Promise<LoadOutcome>;
-  /** run a console command (kubectl ... or sim ...); it appears in the console and its history */
+  /**
+   * run a console command (kubectl ... or sim ...); it appears in the console and its history.
+   * kubectl's printers (get, describe, logs, top) are fetched the first time they are needed:
+   * before they are in, such a command answers with an error saying so (the console prints
+   * its output once they arrive), so a script awaits `ready()` first.
+   */
   run(command: string, stdin?: string): CommandOutput;
   /** `kubectl ARGS` (args without the leading "kubectl"), also through the console */
   kubectl(args: string): CommandOutput;
@@ -105,6 +113,8 @@ export interface PodsimHandle {
   resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
+  /** fetches what scripting needs that the page does not load at first (kubectl's printers); resolves once it is in (or failed to load) */
+  ready(): Promise<void>;
   /** hear what happens (scenario loaded, problems, Kubernetes events, pod and endpoint changes,
    * checks passed, play/pause, time); returns the unsubscribe function. See ui-events.ts. */
   on(listener: PodsimUiListener): () => void;
@@ -119,21 +129,18 @@ export interface PodsimHandle {
 /** unique ids across every simulator on a page (labels and tabs refer to them) */
 let instances = 0;
 
-function bundledList(list: { file: string; text: string }[]): BundledScenario[] {
-  return list
-    .map((s) => {
-      const file = s.file.replace(/^.*\//, '');
-      const r = loadScenario(s.text, file);
-      const title = r.ok ? localized(r.scenario.title) || r.scenario.name : `${file} (has problems)`;
-      return { file, text: s.text, name: r.ok ? r.scenario.name : file, title };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title));
+function bundledList(texts: { file: string; text: string }[], described: BundledScenario[]): BundledScenario[] {
+  const withText = texts.map((s): BundledScenario => {
+    const file = s.file.replace(/^.*\//, '');
+    return { ...describeBundled(file, s.text), text: s.text };
+  });
+  return [...withText, ...described].sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export function mount(element: HTMLElement, options: MountOptions = {}): PodsimHandle {
   const ctl = new PodsimController();
   const uid = `podsim-${++instances}`;
-  const bundled = bundledList(options.scenarios ?? []);
+  const bundled = bundledList(options.scenarios ?? [], options.bundled ?? []);
   const reduce = options.reducedMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
   ctl.reducedMotion[1](reduce);
   ctl.lang[1](pickLang(options.lang));
@@ -222,10 +229,12 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
   };
   if (initial && 'url' in initial) void loadUrl(initial.url).then(finish);
   else if (initial && 'text' in initial) finish(ctl.load(initial.text, initial.file ?? 'scenario.yaml'));
-  else if (initial && 'bundled' in initial) {
-    const b = bundled.find((x) => x.file === initial.bundled) ?? bundled[0];
-    if (b) finish(ctl.load(b.text, b.file));
-  } else if (bundled[0]) finish(ctl.load(bundled[0].text, bundled[0].file));
+  else {
+    const b = (initial && 'bundled' in initial ? bundled.find((x) => x.file === initial.bundled) : undefined) ?? bundled[0];
+    // at hand (the default scenario, texts passed in): loaded before mount returns, as a text is
+    if (b?.text !== undefined) finish(ctl.load(b.text, b.file));
+    else if (b) void loadBundled(ctl, b).then(finish);
+  }
 
   const canvasReady = () =>
     new Promise<string | null>((resolve) => {
@@ -264,6 +273,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       renderer: ctl.renderer?.stats() ?? null,
     }),
     canvasReady,
+    ready: () => loadKubectlPrinters().catch(() => undefined),
     on: (listener) => hub.on(listener),
     setLang: (lang) => ctl.lang[1](pickLang(lang)),
     setTheme,

@@ -14,6 +14,7 @@ import type { ClusterRenderer, Selection } from '../render/cluster-renderer';
 import { localized, translate, type Lang } from './i18n/i18n';
 import './i18n/messages';
 import { commandLimitProblem } from '../scenario/limits';
+import { isNotLoaded, loadKubectlPrinters } from './kubectl-on-demand';
 
 export interface ConsoleEntry {
   id: number;
@@ -23,12 +24,7 @@ export interface ConsoleEntry {
   at?: number;
 }
 
-export interface BundledScenario {
-  file: string;
-  text: string;
-  name: string;
-  title: string;
-}
+export type { BundledScenario } from './bundled-scenarios';
 
 export interface ScrubMark {
   t: number;
@@ -91,6 +87,8 @@ export class PodsimController {
   private liveQueue: string[] = [];
   private liveAt = 0;
   private marksJob = 0;
+  /** counts console lines run: a late answer may start following only if none came after it */
+  private execs = 0;
   private destroyed = false;
   /** off-screen or hidden: no frames, virtual time stands still (playing stays as it was) */
   private suspended = false;
@@ -201,6 +199,7 @@ export class PodsimController {
   exec(line: string, stdin?: string): CommandOutput {
     line = line.trim();
     if (!line) return { stdout: '', stderr: '', exitCode: 0 };
+    this.execs++;
     if (this.commandHistory[this.commandHistory.length - 1] !== line) this.commandHistory.push(line);
     this.commandLog.push(stdin === undefined ? { at: this.session.time(), run: line } : { at: this.session.time(), run: line, stdin });
     this.closeFollow();
@@ -238,6 +237,10 @@ export class PodsimController {
     } catch (e) {
       out = { stdout: '', stderr: this.t('console.internalError', { error: e instanceof Error ? e.message : String(e) }) + '\n', exitCode: 1 };
     }
+    if (isNotLoaded(out) && this.session.sim) {
+      this.printWhenLoaded(run, stdin, line, follow);
+      return out;
+    }
     if (out.stdout) this.push({ kind: 'stdout', text: out.stdout });
     if (out.stderr) this.push({ kind: 'stderr', text: out.stderr });
     if (follow && out.exitCode === 0) {
@@ -247,6 +250,51 @@ export class PodsimController {
     }
     this.wake();
     return out;
+  }
+
+  /**
+   * A kubectl read run before kubectl's printers arrived (kubectl-on-demand.ts): "loading…"
+   * now, then in its place the output as of the instant it was run — from a copy of the
+   * simulation taken now, as time may run on meanwhile.
+   */
+  private printWhenLoaded(run: string, stdin: string | undefined, line: string, follow: Follow | null): void {
+    const frozen = this.session.sim!.clone();
+    const id = this.push({ kind: 'info', text: this.t('console.kubectlLoading') });
+    const execs = this.execs;
+    loadKubectlPrinters().then(
+      () => {
+        let out: CommandOutput;
+        try {
+          out = frozen.run(run, stdin);
+        } catch (e) {
+          out = { stdout: '', stderr: this.t('console.internalError', { error: e instanceof Error ? e.message : String(e) }) + '\n', exitCode: 1 };
+        }
+        const shown = this.replaceEntry(id, [
+          ...(out.stdout ? [{ kind: 'stdout' as const, text: out.stdout }] : []),
+          ...(out.stderr ? [{ kind: 'stderr' as const, text: out.stderr }] : []),
+        ]);
+        if (follow && shown && out.exitCode === 0 && execs === this.execs && !this.destroyed) {
+          follow.printed = out.stdout.split('\n').filter((l) => l !== '');
+          this.follow = follow;
+          this.following[1](line);
+          this.wake();
+        }
+      },
+      (e: unknown) => {
+        this.replaceEntry(id, [{ kind: 'stderr', text: this.t('console.kubectlLoadFailed', { error: e instanceof Error ? e.message : String(e) }) + '\n' }]);
+      },
+    );
+  }
+
+  /** put `entries` where entry `id` is (false when it is gone: cleared, reloaded) */
+  private replaceEntry(id: number, entries: Omit<ConsoleEntry, 'id'>[]): boolean {
+    const list = this.consoleEntries[0]();
+    const i = list.findIndex((e) => e.id === id);
+    if (i < 0) return false;
+    const next = list.slice();
+    next.splice(i, 1, ...entries.map((e) => ({ id: nextId++, ...e })));
+    this.consoleEntries[1](next);
+    return true;
   }
 
   closeFollow(): void {
@@ -287,11 +335,13 @@ export class PodsimController {
     return translate(this.lang[0](), key, params);
   }
 
-  private push(e: Omit<ConsoleEntry, 'id'>): void {
+  private push(e: Omit<ConsoleEntry, 'id'>): number {
     const list = this.consoleEntries[0]();
     const next = list.length > 400 ? list.slice(list.length - 300) : list.slice();
-    next.push({ id: nextId++, ...e });
+    const id = nextId++;
+    next.push({ id, ...e });
     this.consoleEntries[1](next);
+    return id;
   }
 
   // ---- selection

@@ -101,6 +101,8 @@ async function open(url: string, opts: { clipboard?: boolean; expect404?: boolea
 
 async function loaded(f: Page | Frame): Promise<void> {
   await f.waitForFunction(() => !!window.podsim && window.podsim.duration() > 0, undefined, { timeout: 20_000 });
+  // kubectl's printers come on demand: scripts wait for them before running kubectl
+  await f.evaluate(() => window.podsim.ready());
 }
 
 /** CSP violations and the XSS flag, over every frame of the page */

@@ -95,6 +95,12 @@ describe('the Japanese UI', () => {
     await input.fill('kubectl get pods');
     await input.press('Enter');
     await expect.poll(() => page.locator('.ps-out-stdout').last().textContent()).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb-1\s+1\/1\s+Running\s+0\s+\S+\nweb-2\s+0\/1\s+Running/);
+    // the canvas draws its own words in Japanese (stats().renderer.texts: every label it shows), Kubernetes' in English
+    expect(await page.evaluate(() => window.podsim.stats().renderer?.lang)).toBe('ja');
+    const drawn = await page.evaluate(() => window.podsim.stats().renderer!.texts);
+    expect(drawn).toContain('フェーズ Running');
+    expect(drawn.filter((t) => /^Ready 2\/3\n成功 \d+  失敗 \d+$/.test(t))).toHaveLength(1);
+    expect(drawn.filter((t) => /\b(phase|ready|clients|idle)\b/.test(t))).toEqual([]);
     await shot(page, 'i18n-ja');
     // the inspector: Japanese around Kubernetes' words
     await page.evaluate(() => window.podsim.select('web-2'));
@@ -118,6 +124,9 @@ describe('the Japanese UI', () => {
     expect(await page.locator('.ps-app').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'Play (Space)' }).textContent()).toBe('Play');
     expect(await page.locator('.ps-description h2').textContent()).toBe(TITLE_EN);
+    // the canvas redraws its words in English
+    await expect.poll(() => page.evaluate(() => window.podsim.stats().renderer?.lang)).toBe('en');
+    expect(await page.evaluate(() => window.podsim.stats().renderer!.texts)).toContain('phase Running');
     expect(await page.locator('.ps-md').textContent()).toContain('About 30 seconds in, web-2 starts answering /ready with 503.');
     expect(await page.getByRole('combobox', { name: 'Scenario', exact: true }).locator(`option[value="${DEFAULT}"]`).textContent()).toBe(TITLE_EN);
     // nothing was reloaded: the page, the time and the language switch's own label are as they were

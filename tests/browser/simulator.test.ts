@@ -56,6 +56,8 @@ describe('every bundled scenario', () => {
       expect(SCENARIOS.length).toBeGreaterThan(10);
       for (const file of SCENARIOS) {
         await page.getByLabel('Scenario', { exact: true }).selectOption(file);
+        // its YAML is fetched when picked: wait until it has loaded (a load clears the console, then says so)
+        await page.locator('.ps-out-info', { hasText: `Loaded ${file}:` }).waitFor({ timeout: 10_000 });
         const state = await page.evaluate(() => ({ problems: document.querySelector('.ps-problems')?.textContent ?? null, t: window.podsim.time(), d: window.podsim.duration() }));
         expect(state.problems, file).toBeNull();
         expect(state.t, file).toBe(0);
@@ -167,6 +169,32 @@ describe('the console', () => {
     await shot(page, 'console');
     expect(errors).toEqual([]);
   });
+
+  it('fetches kubectl on demand: a read run before it arrives prints, once it does, what it would have printed then', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`, undefined, { ready: false });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/kubectl-[\w-]+\.js$/.test(e.name)));
+    // not with the page
+    expect(await fetched()).toBe(false);
+    // run at 47.5 s, and time moved on before the printers can have arrived
+    const first = await page.evaluate(() => {
+      window.podsim.seek(47.5);
+      const out = window.podsim.run('kubectl get pods');
+      window.podsim.seek(120);
+      return out;
+    });
+    expect(first).toMatchObject({ stdout: '', exitCode: 1 });
+    expect(first.stderr).toMatch(/kubectl is still loading/);
+    const r = loadScenario(readFileSync(join(ROOT, 'scenarios', DEFAULT), 'utf8'), DEFAULT);
+    if (!r.ok) throw new Error('default scenario does not load');
+    await expect.poll(() => lastOutput(page)).toBe(simulationAt(r.scenario, [], 47.5).run('kubectl get pods').stdout);
+    expect(await fetched()).toBe(true);
+    // the "loading" line was replaced by the output
+    expect(await page.locator('.ps-console-out').textContent()).not.toMatch(/loading kubectl/);
+    // from then on, at once
+    await page.evaluate(() => window.podsim.ready());
+    expect(await page.evaluate(() => window.podsim.run('kubectl get pods').stdout)).toBe(simulationAt(r.scenario, [], 120).run('kubectl get pods').stdout);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('kubectl logs -f', () => {
@@ -211,10 +239,10 @@ describe('the YAML editor', () => {
     await problem.waitFor({ timeout: 10_000 });
     expect(await problem.textContent()).toMatch(new RegExp(`^${DEFAULT.replace('.', '\\.')}:${at + 1}:\\d+: `));
     // the lint mark sits on that line
-    const markedLine = await page.evaluate(() => {
-      const mark = document.querySelector('.cm-lintRange-error');
-      const line = mark?.closest('.cm-line');
-      return line ? [...document.querySelectorAll('.cm-content .cm-line')].indexOf(line) : -1;
+    // (the editor lives in its own shadow root: playwright's locators pierce it, document.querySelector doesn't)
+    const markedLine = await page.locator('.cm-lintRange-error').first().evaluate((m) => {
+      const line = m.closest('.cm-line');
+      return line ? [...line.parentElement!.children].indexOf(line) : -1;
     });
     expect(markedLine).toBeGreaterThanOrEqual(0);
     // CodeMirror renders only the visible lines: compare by text instead of index

@@ -109,8 +109,11 @@ export interface Opened {
   errors: string[];
 }
 
-/** Open the page (with a query string) and wait until the simulator and its canvas are up. */
-export async function openPage(site: Site, query = '', viewport = { width: 1400, height: 900 }, opts: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Opened> {
+/**
+ * Open the page (with a query string) and wait until the simulator and its canvas are up,
+ * and — unless `ready: false` — what scripts need that comes on demand (kubectl's printers).
+ */
+export async function openPage(site: Site, query = '', viewport = { width: 1400, height: 900 }, opts: { reducedMotion?: 'reduce' | 'no-preference'; ready?: boolean } = {}): Promise<Opened> {
   const ctx = await site.browser.newContext({ viewport, reducedMotion: opts.reducedMotion ?? 'no-preference' });
   openContexts.add(ctx);
   const page = await ctx.newPage();
@@ -123,6 +126,7 @@ export async function openPage(site: Site, query = '', viewport = { width: 1400,
   await page.waitForFunction(() => !!window.podsim);
   const canvas = await page.evaluate(() => window.podsim.canvasReady());
   if (canvas !== null) errors.push(`canvas: ${canvas}`);
+  if (opts.ready !== false) await page.evaluate(() => window.podsim.ready());
   return { page, errors };
 }
 

@@ -187,3 +187,66 @@ describe('involvedObject for pods and containers', () => {
     expect(podInvolvedObject(pod)).toEqual({ kind: 'Pod', name: 'boot', namespace: 'default', uid: 'u1' });
   });
 });
+
+describe('the compact event store', () => {
+  const created = (pod: string, at = 'web-7d4b9'): EventInput => ({
+    involvedObject: { kind: 'ReplicaSet', name: at, namespace: 'default', uid: `uid-${at}` },
+    reason: 'SuccessfulCreate',
+    message: `Created pod: ${pod}`,
+    type: 'Normal',
+    source: { component: 'replicaset-controller' },
+  });
+
+  it('a recorder restored from its JSON state goes on exactly as the original', () => {
+    const r = new EventRecorder();
+    for (let i = 1; i <= 12; i++) r.record(created(`p${i}`), i);
+    r.record(unhealthy(), 20);
+    const restored = EventRecorder.fromState(JSON.parse(JSON.stringify(r.state)));
+    for (const x of [r, restored]) {
+      x.record(unhealthy(), 30);
+      x.record(created('p13'), 31);
+      x.record(created('p3'), 32);
+      x.record(unhealthy('Readiness probe failed: other'), 33);
+    }
+    expect(restored.list()).toEqual(r.list());
+    expect(restored.list().find((e) => e.reason === 'Unhealthy')!.count).toBe(2);
+    expect(restored.list()).toHaveLength(r.list().length);
+  });
+
+  it('forgets similar-message records idle for more than 600 s, and records the same as if it kept them', () => {
+    const r = new EventRecorder();
+    for (let i = 1; i <= 9; i++) r.record(created(`p${i}`), i);
+    expect(Object.keys(r.state.cache.aggregator)).toHaveLength(1);
+    // another object long after: the idle record goes, and the old object starts over
+    r.record(created('q1', 'api-5f6'), 700);
+    expect(Object.keys(r.state.cache.aggregator)).toHaveLength(1);
+    expect(r.record(created('p10'), 701)!.message).toBe('Created pod: p10');
+    // exact repeats are still counted on the event they were first recorded as
+    expect(r.record(created('p1'), 702)).toMatchObject({ message: 'Created pod: p1', count: 2, firstTimestamp: 1 });
+  });
+
+  it('keeps each involvedObject as its first event gave it, field order included', () => {
+    const r = new EventRecorder();
+    r.record({ ...unhealthy(), involvedObject: { uid: 'uid-web', name: 'web', kind: 'Pod', namespace: 'default', fieldPath: 'spec.containers{web}' } }, 0);
+    r.record(unhealthy('Liveness probe failed: x'), 1);
+    const [a, b] = r.list();
+    expect(Object.keys(a.involvedObject)).toEqual(['uid', 'name', 'kind', 'namespace', 'fieldPath']);
+    expect(Object.keys(b.involvedObject)).toEqual(['kind', 'name', 'namespace', 'uid', 'fieldPath']);
+    // both are the same object for the logger: a repeat counts on the first
+    expect(r.record(unhealthy(), 2)).toMatchObject({ count: 2, firstTimestamp: 0 });
+    // an empty host and no host are one source for the logger (getEventKey), but each
+    // new event keeps the source it was given
+    r.record({ ...unhealthy('m'), source: { component: 'kubelet', host: '' } }, 3);
+    expect(r.record({ ...unhealthy('m'), source: { component: 'kubelet' } }, 4)).toMatchObject({ count: 2, source: { component: 'kubelet', host: '' } });
+    expect(r.record({ ...unhealthy('n'), source: { component: 'kubelet' } }, 5)!.source).toEqual({ component: 'kubelet' });
+    expect(r.list().slice(2).map((e) => 'host' in e.source)).toEqual([true, false]);
+  });
+
+  it('stores each distinct message once', () => {
+    const r = new EventRecorder();
+    for (let t = 0; t < 50; t++) r.record({ ...unhealthy(), involvedObject: { ...web, name: `web-${t % 5}`, uid: `u${t % 5}`, fieldPath: 'spec.containers{web}' } }, t);
+    expect(r.state.messages).toEqual([unhealthy().message]);
+    expect(r.state.subjects).toHaveLength(5);
+    expect(r.list().map((e) => e.count)).toEqual([10, 10, 10, 10, 10]);
+  });
+});

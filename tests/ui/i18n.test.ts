@@ -5,7 +5,7 @@ import { PodsimController } from '../../src/ui/podsim-controller';
 import { Announcer } from '../../src/ui/announcer';
 import { Simulation } from '../../src/engine/simulation';
 import { loadScenario } from '../../src/scenario/load-scenario';
-import { bundledTitle } from '../../src/ui/bundled-title';
+import { bundledTitle, describeBundled } from '../../src/ui/bundled-scenarios';
 import { scenario, scenarioText } from './fixtures';
 
 const DEFAULT = 'readiness-moves-traffic.yaml';
@@ -63,12 +63,15 @@ describe('scenario titles and descriptions in both languages', () => {
   });
 
   it("the picker shows a bundled scenario's Japanese title, read from its file", () => {
-    const b = { file: DEFAULT, text: scenarioText(DEFAULT), name: 'readiness-moves-traffic', title: 'Start here: a readiness probe moves traffic away from a sick pod' };
+    const b = describeBundled(DEFAULT, scenarioText(DEFAULT));
+    expect(b).toMatchObject({ file: DEFAULT, name: 'readiness-moves-traffic', title: 'Start here: a readiness probe moves traffic away from a sick pod' });
     expect(bundledTitle(b, 'en')).toBe(b.title);
     expect(bundledTitle(b, 'ja')).toBe('はじめに: Readiness プローブが不調な Pod からトラフィックを外す');
-    const plain = { file: 'x.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n', name: 'x', title: 'x.yaml' };
-    expect(bundledTitle(plain, 'ja')).toBe('x.yaml');
-    const broken = { file: 'y.yaml', text: 'kind: [', name: 'y', title: 'y.yaml (has problems)' };
+    const plain = describeBundled('x.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n');
+    expect(bundledTitle(plain, 'en')).toBe(plain.title);
+    expect(bundledTitle(plain, 'ja')).toBe(plain.title);
+    const broken = describeBundled('y.yaml', 'kind: [');
+    expect(broken).toMatchObject({ name: 'y.yaml', title: 'y.yaml (has problems)' });
     expect(bundledTitle(broken, 'ja')).toBe('y.yaml (has problems)');
   });
 });

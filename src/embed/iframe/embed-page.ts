@@ -9,10 +9,6 @@
  * scenario that cannot be fetched or has problems shows them in the simulator's
  * problem box. Either way the parent hears an `error` event.
  */
-// pixi compiles its uniform and shader sync functions with `new Function` unless this
-// is installed; with it the canvas runs under `script-src 'self'` (no 'unsafe-eval').
-// It must run before the renderer starts: imported first, with the page.
-import 'pixi.js/unsafe-eval';
 import { mount, type PodsimHandle } from '../../ui/mount';
 import { pickLang, translate, type Lang } from '../../ui/i18n/i18n';
 import '../../ui/i18n/share-messages';
@@ -91,16 +87,20 @@ async function start(): Promise<void> {
   window.podsim = handle;
   // connected before the first load, so the parent hears `ready` (or `error`)
   if (origin) connectParent(handle, origin, window);
+  // kubectl's printers are fetched on demand; the first load waits for them, so that a
+  // parent may run kubectl as soon as it hears `ready`
+  const printers = handle.ready();
 
   if (shared?.ok) {
     // a share link carries its own time and speed
+    await printers;
     handle.load(shared.payload.text, shared.payload.file);
     followShareLinks(handle, root, shared);
     return;
   }
   const name = params.scenario!;
   const key = `/scenarios/${name}`;
-  const outcome = key in bundled ? handle.load(await bundled[key](), name) : await handle.loadUrl(name);
+  const outcome = key in bundled ? handle.load((await Promise.all([bundled[key](), printers]))[0], name) : await printers.then(() => handle.loadUrl(name));
   if (!outcome.ok) return;
   if (params.start !== null) {
     if (params.start > handle.duration()) {

@@ -8,6 +8,8 @@ import type { CommandOutput } from '../simulation-api';
 import type { KubectlCommand, SimCommand, Target } from '../../scenario/commands/command-ast';
 import { parseCommand } from '../../scenario/commands/parse-command';
 import { loadScenario } from '../../scenario/load-scenario';
+// the site's build fetches kubectl's printers on demand: it resolves this import to
+// src/ui/kubectl-on-demand.ts (src/ui/kubectl-on-demand-plugin.ts); Node imports them as written
 import { runKubectlRead } from '../kubectl/run-kubectl-read';
 import { replanContainer } from '../kubelet/prober';
 import { runExec } from '../kubelet/container-exec';

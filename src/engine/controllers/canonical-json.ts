@@ -11,6 +11,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function semanticallyEqual(a: unknown, b: unknown): boolean {
+  // the same value serialises the same
+  if (a === b) return true;
   // Plain data (the usual case) is compared in place; anything else by its serialisation.
   const r = plainEqual(a, b);
   return r !== null ? r : JSON.stringify(sortKeys(a, true) ?? null) === JSON.stringify(sortKeys(b, true) ?? null);
@@ -51,6 +53,7 @@ function isPlainValue(v: unknown): boolean {
  * plain data (the caller then serialises), else whether the two serialise the same.
  */
 function plainEqual(a: unknown, b: unknown): boolean | null {
+  if (a === b) return true;
   if (!isPlainValue(a) || !isPlainValue(b)) return null;
   const absentA = isAbsent(a);
   const absentB = isAbsent(b);

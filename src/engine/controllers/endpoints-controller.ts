@@ -44,7 +44,7 @@ export function reconcileEndpoints(
   const byPort = new Map<string, { port: EndpointPort; order: number; addrs: Map<string, [EndpointAddress, boolean]> }>();
   const noPortAddrs = new Map<string, [EndpointAddress, boolean]>();
   const add = (target: Map<string, [EndpointAddress, boolean]>, addr: EndpointAddress, ready: boolean) => {
-    const key = `${addr.ip}|${addr.targetRef.uid}`;
+    const key = addressKey(addr);
     const prev = target.get(key);
     // "not ready always trumps ready" (mapAddressByPort)
     if (!prev || prev[1]) target.set(key, [addr, ready]);
@@ -54,11 +54,7 @@ export function reconcileEndpoints(
     if (pod.metadata.namespace !== service.metadata.namespace) continue;
     if (!mapSelectorMatches(selector, pod.metadata.labels)) continue;
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr: EndpointAddress = {
-      ip: pod.status.podIP!,
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
-    };
-    if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
+    const addr = podAddress(pod);
     const ready = publishNotReady || isPodReady(pod);
     if (svcPorts.length === 0) {
       if (headlessNoPorts) add(noPortAddrs, addr, ready);
@@ -81,10 +77,14 @@ export function reconcileEndpoints(
   const groups = new Map<string, { ports: { port: EndpointPort; order: number }[]; addrs: [EndpointAddress, boolean][] }>();
   for (const { port, order, addrs } of byPort.values()) {
     const list = [...addrs.values()];
-    const key = list
-      .map(([a, r]) => `${a.ip}|${a.targetRef.uid}|${r}`)
-      .sort()
-      .join(',');
+    // (one port: one group, whatever its key)
+    const key =
+      byPort.size === 1
+        ? ''
+        : list
+            .map(([a, r]) => `${a.ip}|${a.targetRef.uid}|${r}`)
+            .sort()
+            .join(',');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { ports: [], addrs: list }));
     g.ports.push({ port, order });
@@ -121,6 +121,39 @@ export function reconcileEndpoints(
     },
     subsets,
   };
+}
+
+/** the last address built for each pod: an unchanged one is reused, so comparing with the existing Endpoints is cheap */
+const addresses = new WeakMap<PodObject, EndpointAddress>();
+const addressKeys = new WeakMap<EndpointAddress, string>();
+
+/** an address's identity in a subset (mapAddressByPort): IP and target UID */
+function addressKey(addr: EndpointAddress): string {
+  let k = addressKeys.get(addr);
+  if (k === undefined) addressKeys.set(addr, (k = `${addr.ip}|${addr.targetRef.uid}`));
+  return k;
+}
+
+function podAddress(pod: PodObject): EndpointAddress {
+  const last = addresses.get(pod);
+  const ref = last?.targetRef;
+  if (
+    last &&
+    ref &&
+    last.ip === pod.status.podIP &&
+    last.nodeName === (pod.spec.nodeName || undefined) &&
+    ref.name === pod.metadata.name &&
+    ref.namespace === pod.metadata.namespace &&
+    ref.uid === pod.metadata.uid
+  )
+    return last;
+  const addr: EndpointAddress = {
+    ip: pod.status.podIP!,
+    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
+  };
+  if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
+  addresses.set(pod, addr);
+  return addr;
 }
 
 function toSubset(addrs: [EndpointAddress, boolean][], ports: EndpointPort[]): Subset {

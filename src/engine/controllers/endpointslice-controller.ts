@@ -98,8 +98,7 @@ export function reconcileEndpointSlices(
     )
     .sort(byPodName);
   for (const pod of candidates) {
-    const ports = endpointPortsFor(service, pod);
-    const key = portMapKey(ports);
+    const { ports, key } = podPorts(service, pod);
     let group = desired.get(key);
     if (!group) desired.set(key, (group = { ports, endpoints: new Map() }));
     const ep = podToEndpoint(pod, service);
@@ -192,8 +191,13 @@ function reconcileByPortMapping(
       const key = endpointKey(ep);
       const want = desiredSet.get(key);
       if (want) {
-        kept.push(want);
-        if (!endpointsEqual(want, ep)) endpointUpdated = true;
+        // an unchanged endpoint keeps its object (both come from podToEndpoint), so
+        // comparing the slice later is cheap
+        if (endpointsEqual(want, ep)) kept.push(ep);
+        else {
+          kept.push(want);
+          endpointUpdated = true;
+        }
         desiredSet.delete(key);
       }
     }
@@ -370,19 +374,59 @@ export function endpointPortsFor(service: ServiceObject, pod: PodObject): Endpoi
   return out;
 }
 
+// A reconcile looks at every pod of the Service; what it derives from a pod is kept per
+// pod and reused while the pod (and Service) say the same, so an unchanged endpoint is the
+// same object as before and comparing slices stays cheap. Endpoints are never changed.
+const portsByPod = new WeakMap<PodObject, { service: ServiceObject; ports: EndpointPort[]; key: string }>();
+const endpointByPod = new WeakMap<PodObject, { service: ServiceObject; ep: Endpoint }>();
+const endpointKeys = new WeakMap<Endpoint, string>();
+
+/** the pod's resolved ports for the Service and their port-mapping key (pod and Service specs are not changed in place) */
+function podPorts(service: ServiceObject, pod: PodObject): { ports: EndpointPort[]; key: string } {
+  const last = portsByPod.get(pod);
+  if (last && last.service === service) return last;
+  const ports = endpointPortsFor(service, pod);
+  const entry = { service, ports, key: portMapKey(ports) };
+  portsByPod.set(pod, entry);
+  return entry;
+}
+
 function podToEndpoint(pod: PodObject, service: ServiceObject): Endpoint {
+  const conditions = podToEndpointConditions(pod, service);
+  const last = endpointByPod.get(pod);
+  if (last && last.service === service) {
+    const e = last.ep;
+    if (
+      e.addresses[0] === pod.status.podIP &&
+      e.nodeName === (pod.spec.nodeName || undefined) &&
+      e.conditions.ready === conditions.ready &&
+      e.conditions.serving === conditions.serving &&
+      e.conditions.terminating === conditions.terminating &&
+      e.targetRef.name === pod.metadata.name &&
+      e.targetRef.namespace === pod.metadata.namespace &&
+      e.targetRef.uid === pod.metadata.uid
+    )
+      return e;
+  }
   const ep: Endpoint = {
     addresses: [pod.status.podIP!],
-    conditions: podToEndpointConditions(pod, service),
+    conditions,
     targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid },
   };
   if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
+  endpointByPod.set(pod, { service, ep });
   return ep;
 }
 
 /** endpointset.go hashEndpoint: addresses + targetRef namespace/name. */
 function endpointKey(ep: Endpoint): string {
-  return `${[...ep.addresses].sort().join(',')}|${ep.targetRef.namespace}/${ep.targetRef.name}`;
+  let key = endpointKeys.get(ep);
+  if (key === undefined) {
+    const addresses = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort().join(',');
+    key = `${addresses}|${ep.targetRef.namespace}/${ep.targetRef.name}`;
+    endpointKeys.set(ep, key);
+  }
+  return key;
 }
 
 /** util/controller_utils.go EndpointsEqualBeyondHash, plus the hashed fields. */

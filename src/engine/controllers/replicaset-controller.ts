@@ -104,12 +104,12 @@ export function replicaSetStatus(
   minReadySeconds: number = rs.spec.minReadySeconds ?? 0,
 ): ReplicaSetObject['status'] {
   const active = filterActivePods(pods);
-  const templateLabels = rs.spec.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const p of active) {
-    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, minReadySeconds, now)) available++;

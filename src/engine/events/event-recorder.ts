@@ -20,17 +20,20 @@
  */
 import type { EventObject, InvolvedObject, Seconds } from '../model/objects';
 import {
+  combinedSlot,
+  copyEventsCache,
   emptyEventsCache,
   eventAggregate,
-  eventKey,
+  loggerSlot,
   pruneAggregator,
   spamFilter,
   AGGREGATE_INTERVAL_SECONDS,
   AGGREGATE_MESSAGE_PREFIX,
   type EventInput,
   type EventKeyIds,
-  type EventLog,
   type EventsCacheState,
+  type LoggerEntry,
+  type LoggerSlot,
 } from './events-cache';
 
 export type { EventInput } from './events-cache';
@@ -105,9 +108,9 @@ class InternTables {
   readonly byObject = new WeakMap<object, { component: string; host: string | undefined; hasHost: boolean; subject: number; object: number; group: number }>();
 
   constructor(readonly state: EventRecorderState) {
-    state.subjects.forEach((s, i) => this.subjectIds.set(subjectKey(s.involvedObject, s.source), i));
     state.messages.forEach((m, i) => this.messageIds.set(m, i));
     state.keys.forEach((k, i) => this.keyIds.set(k, i));
+    state.subjects.forEach((s, i) => this.subjectIds.set(subjectKey(s.involvedObject, s.source, this.key(objectKey(s.involvedObject, s.source))), i));
   }
 
   message(m: string): number {
@@ -120,7 +123,7 @@ class InternTables {
     return id;
   }
 
-  private key(k: string): number {
+  key(k: string): number {
     let id = this.keyIds.get(k);
     if (id === undefined) {
       id = this.state.keys.length;
@@ -137,30 +140,53 @@ class InternTables {
     const hasHost = 'host' in src;
     const cached = this.byObject.get(io);
     if (cached && cached.component === src.component && cached.host === src.host && cached.hasHost === hasHost) return cached;
-    const sk = subjectKey(io, src);
+    const object = this.key(objectKey(io, src));
+    const group = this.key(groupKey(io, src));
+    const sk = subjectKey(io, src, object);
     let subject = this.subjectIds.get(sk);
     if (subject === undefined) {
       subject = this.state.subjects.length;
       this.state.subjects.push({ involvedObject: { ...io }, source: { ...src } });
       this.subjectIds.set(sk, subject);
     }
-    const head = src.component + SEP + (src.host ?? '') + SEP + io.kind + SEP + io.namespace + SEP + io.name + SEP;
-    const entry = {
-      component: src.component,
-      host: src.host,
-      hasHost,
-      subject,
-      object: this.key(head + (io.fieldPath ?? '') + SEP + io.uid),
-      group: this.key('g' + head + io.uid),
-    };
+    const entry = { component: src.component, host: src.host, hasHost, subject, object, group };
     this.byObject.set(io, entry);
     return entry;
   }
 }
 
-/** the exact content of an involvedObject + source (key order and all), as the subject table's key */
-function subjectKey(io: InvolvedObject, src: EventSubject['source']): string {
-  return JSON.stringify([Object.keys(io), io, Object.keys(src), src]);
+/** getEventKey's source + involvedObject part (with fieldPath) */
+function objectKey(io: InvolvedObject, src: EventSubject['source']): string {
+  return src.component + SEP + (src.host ?? '') + SEP + io.kind + SEP + io.namespace + SEP + io.name + SEP + (io.fieldPath ?? '') + SEP + io.uid;
+}
+
+/** getSpamKey / the aggregate key's source + involvedObject part (without fieldPath) */
+function groupKey(io: InvolvedObject, src: EventSubject['source']): string {
+  return 'g' + src.component + SEP + (src.host ?? '') + SEP + io.kind + SEP + io.namespace + SEP + io.name + SEP + io.uid;
+}
+
+const INVOLVED_FIELDS = new Set(['kind', 'name', 'namespace', 'uid', 'fieldPath']);
+const SOURCE_FIELDS = new Set(['component', 'host']);
+
+/** field names in order, each with whether it holds a string; null when a field is one the object key does not hold */
+function shapeOf(o: object, known: Set<string>): string | null {
+  let shape = '';
+  for (const [k, v] of Object.entries(o)) {
+    if (!known.has(k) || (v !== undefined && typeof v !== 'string')) return null;
+    shape += `${k}${v === undefined ? '?' : ''},`;
+  }
+  return shape;
+}
+
+/**
+ * The exact content of an involvedObject + source (field order and all), as the subject
+ * table's key: the object key (`object`, its id) holds every value of the usual fields,
+ * so their names and order complete it; anything else is spelled out.
+ */
+function subjectKey(io: InvolvedObject, src: EventSubject['source'], object: number): string {
+  const a = shapeOf(io, INVOLVED_FIELDS);
+  const b = shapeOf(src, SOURCE_FIELDS);
+  return a !== null && b !== null ? `${object}|${a}|${b}` : JSON.stringify([Object.keys(io), io, Object.keys(src), src]);
 }
 
 export class EventRecorder {
@@ -196,8 +222,8 @@ export class EventRecorder {
 
   /**
    * An independent copy, made without structuredClone: stored events, logger entries and
-   * aggregate records are replaced rather than changed, so the copy shares them; the
-   * intern tables only grow, so both share those too.
+   * aggregate records are replaced rather than changed, so the copy shares them (and
+   * copies only the lists holding them); the intern tables only grow, so both share those.
    */
   clone(): EventRecorder {
     const s = this.state;
@@ -211,7 +237,7 @@ export class EventRecorder {
       subjects: s.subjects,
       messages: s.messages,
       keys: s.keys,
-      cache: { logger: { ...c.logger }, aggregator: { ...c.aggregator }, spam: { ...c.spam } },
+      cache: copyEventsCache(c),
       counter: s.counter,
       resourceVersion: s.resourceVersion,
     });
@@ -238,35 +264,35 @@ export class EventRecorder {
     const t = this.tables;
     const sub = t.ids(e);
     const ids: EventKeyIds = { object: sub.object, group: sub.group, message: t.message(e.message) };
-    let key: string;
     let message = e.message;
+    let slot: LoggerSlot;
     if (s.correlate) {
       if (now - this.prunedAt >= AGGREGATE_INTERVAL_SECONDS) {
         pruneAggregator(s.cache, now);
         this.prunedAt = now;
       }
-      const agg = eventAggregate(s.cache, ids, e, now);
-      key = agg.key;
-      if (agg.aggregated) message = AGGREGATE_MESSAGE_PREFIX + e.message;
-    } else key = eventKey(ids, e);
+      if (eventAggregate(s.cache, ids, e, now)) {
+        message = AGGREGATE_MESSAGE_PREFIX + e.message;
+        slot = combinedSlot(s.cache, ids, e);
+      } else slot = loggerSlot(s.cache, ids, e);
+    } else slot = loggerSlot(s.cache, ids, e);
 
-    // eventObserve: count this occurrence under `key`; a first occurrence gets a name
-    const logger = s.cache.logger;
-    const last = logger[key];
+    // eventObserve: count this occurrence under its key; a first occurrence gets a name
+    const last = slot.at >= 0 ? slot.list[slot.at] : undefined;
     let count: number;
     let firstTimestamp: Seconds;
     let name: string;
     let index: number | undefined;
-    if (typeof last === 'number') {
-      const prev = s.events[last];
+    if (last && last.count === undefined) {
+      const prev = s.events[last.event!];
       count = prev.count + 1;
       firstTimestamp = prev.firstTimestamp;
       name = prev.name;
-      index = last;
+      index = last.event;
     } else if (last) {
-      count = last.count + 1;
-      firstTimestamp = last.firstTimestamp;
-      name = last.name;
+      count = last.count! + 1;
+      firstTimestamp = last.firstTimestamp!;
+      name = last.name!;
       index = last.event;
     } else {
       count = 1;
@@ -274,15 +300,16 @@ export class EventRecorder {
       name = this.newName(e.involvedObject.name, now);
     }
     if (s.correlate && s.spamFilter && spamFilter(s.cache, ids, now)) {
-      const log: EventLog = { count, firstTimestamp, name };
+      const log: LoggerEntry = { type: e.type, reason: e.reason, count, firstTimestamp, name };
       if (index !== undefined) log.event = index;
-      logger[key] = log;
+      if (slot.at >= 0) slot.list[slot.at] = log;
+      else slot.list.push(log);
       return null;
     }
 
     s.resourceVersion++;
-    if (message !== e.message) message = s.messages[t.message(message)];
-    else message = s.messages[ids.message];
+    // the stored message is the interned one (a combined one is new each time and not kept apart)
+    if (message === e.message) message = s.messages[ids.message];
     let ev: StoredEvent;
     if (index !== undefined) {
       // a patch: count, lastTimestamp, message (written out: a spread is slower on this path)
@@ -318,7 +345,11 @@ export class EventRecorder {
       };
       s.events.push(ev);
     }
-    logger[key] = index;
+    if (!last || last.count !== undefined) {
+      const entry: LoggerEntry = { type: e.type, reason: e.reason, event: index };
+      if (slot.at >= 0) slot.list[slot.at] = entry;
+      else slot.list.push(entry);
+    }
     this.lastIndex = index;
     return ev;
   }

@@ -87,6 +87,10 @@ export interface PodRuntime {
   dirty: boolean;
   /** last line printed for it, to print only changes */
   lastLine?: string;
+  /** what its status was last generated from (pod-status.ts) */
+  statusFrom?: readonly unknown[];
+  /** what its last line was made from (runner-lines.ts) */
+  lineFrom?: readonly unknown[];
   /** per-instance logs kept after the pod is gone? no: removed with the pod */
   deleted: boolean;
   /** when the API object was removed */
@@ -151,6 +155,8 @@ class PodRuntimeRecord implements PodRuntime {
   syncTimer: number | null = null;
   deleted = false;
   lastLine?: string;
+  statusFrom?: readonly unknown[];
+  lineFrom?: readonly unknown[];
   removedAt?: number;
   unschedulable?: string;
   /** when the queued sync runs (kubelet.requestSync) */

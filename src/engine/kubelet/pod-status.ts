@@ -117,8 +117,42 @@ function computeDigest(image: string): string {
   return out;
 }
 
-/** Regenerate `pod.obj.status` from the kubelet's state. */
+/**
+ * What a pod's status is generated from: the API object's status as last written, its
+ * binding, the pod worker's state, each container's snapshot (immutable, so compared by
+ * identity) and the cached result of its startup and readiness probes (their states: a
+ * probe's run length is not part of the status).
+ */
+function statusInputs(pod: PodRuntime): unknown[] {
+  const inputs: unknown[] = [pod.obj.status, pod.obj.spec, pod.obj.spec.nodeName, pod.unschedulable, pod.sandboxReady, stateString(pod.worker.getSnapshot().value), pod.containers.length];
+  for (const c of pod.containers) {
+    inputs.push(c, c.actor.getSnapshot(), c.probes.startup, c.probes.readiness);
+    if (c.probes.startup) inputs.push(stateString(c.probes.startup.actor.getSnapshot().value));
+    if (c.probes.readiness) inputs.push(stateString(c.probes.readiness.actor.getSnapshot().value));
+  }
+  return inputs;
+}
+
+function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Regenerate `pod.obj.status` from the kubelet's state. When nothing it is generated
+ * from has changed since the last time, the status it would write is the one already
+ * there (condition times move only when a condition changes), so it is left alone.
+ */
 export function refreshPodStatus(pod: PodRuntime, now: number): void {
+  const before = statusInputs(pod);
+  if (sameInputs(pod.statusFrom, before)) return;
+  generatePodStatus(pod, now);
+  before[0] = pod.obj.status;
+  pod.statusFrom = before;
+}
+
+function generatePodStatus(pod: PodRuntime, now: number): void {
   const obj = pod.obj;
   const prev = obj.status;
   const bound = !!obj.spec.nodeName && !pod.unschedulable;

@@ -7,7 +7,7 @@
  * changes (commands, files, restarts) re-plan the worker.
  */
 import type { Engine } from '../runtime/engine';
-import { stateString, type ContainerRuntime, type PodRuntime, type ProbeRuntime } from './pod-runtime';
+import { stateString, type ContainerRuntime, type InstanceRuntime, type PodRuntime, type ProbeRuntime } from './pod-runtime';
 import { evaluateProbe } from './probe-handler';
 import { firstEligibleTick, firstTickAtOrAfter, JUST_AFTER } from './probe-timing';
 import { cachedResult } from './pod-status';
@@ -40,8 +40,21 @@ export function cancelProbe(eng: Engine, pr: ProbeRuntime): void {
   pr.nextAt = null;
 }
 
-/** Decide the next tick at which this worker has something to do, from `from` on. */
-export function planProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: ProbeRuntime, from = eng.now()): void {
+/** A probe's outcome as just evaluated, for the instance that answered it. */
+export interface KnownOutcome {
+  result: 'Success' | 'Failure';
+  /** the outcome holds until then unless something outside changes it */
+  until: number;
+  instance: InstanceRuntime | undefined;
+}
+
+/**
+ * Decide the next tick at which this worker has something to do, from `from` on.
+ * `known`: the outcome the probe just gave; a tick before its `until` answers the same
+ * (for the same instance, and for probes that run no command in the container), so it
+ * is not evaluated again.
+ */
+export function planProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: ProbeRuntime, from = eng.now(), known?: KnownOutcome): void {
   cancelProbe(eng, pr);
   const inst = c.current;
   if (!inst || !isRunning(c) || !probing(pr) || pod.deleted) return;
@@ -50,8 +63,9 @@ export function planProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr:
   if (pr.anchor === null) pr.anchor = inst.startedAt + pr.spec.initialDelaySeconds;
   const P = pr.spec.periodSeconds;
   let t = firstEligibleTick(pr.anchor, P, from, inst.startedAt, pr.spec.initialDelaySeconds);
+  const reuse = known !== undefined && known.instance === inst && !pr.spec.exec;
   for (let guard = 0; guard < 10_000; guard++) {
-    const out = evaluateProbe(eng, pod, c, pr, t);
+    const out = reuse && t < known.until ? known : evaluateProbe(eng, pod, c, pr, t);
     if (out.result === 'Success' && cachedResult(pr) === 'Success') {
       // Nothing observable happens at this tick: skip to the next change of the program.
       if (!Number.isFinite(out.until)) return;
@@ -74,10 +88,11 @@ export function runProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: 
   const now = eng.now();
   pr.timer = null;
   pr.nextAt = null;
+  const instance = c.current;
   const out = evaluateProbe(eng, pod, c, pr, now);
   const snap = pr.actor.getSnapshot();
   const before = stateString(snap.value);
-  if (snap.context.lastResult === out.result && cachedResult(pr) === out.result && snap.matches('Probing')) {
+  if (snap.context.lastResult === out.result && cachedResult(pr) === out.result && probing(pr)) {
     // Another result like the cached one and the run before it: the only change is the
     // run's length, so the transition is skipped and the run counted here (ProbeView.run adds it).
     pr.repeats++;
@@ -104,7 +119,7 @@ export function runProbe(eng: Engine, pod: PodRuntime, c: ContainerRuntime, pr: 
     else if (pr.type === 'startup' && after === 'OnHold.Success') fx.onVerdict(pod, c, pr, 'started');
     else if (after === 'OnHold.Failure') fx.onVerdict(pod, c, pr, 'kill');
   }
-  if (probing(pr) && pr.timer === null && pr.anchor !== null) planProbe(eng, pod, c, pr, now + JUST_AFTER);
+  if (probing(pr) && pr.timer === null && pr.anchor !== null) planProbe(eng, pod, c, pr, now + JUST_AFTER, { result: out.result, until: out.until, instance });
 }
 
 /**

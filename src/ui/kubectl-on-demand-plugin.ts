@@ -1,0 +1,60 @@
+/**
+ * Build-time code (vite.config.ts): in the site and the <pod-sim> build, the engine's
+ * command runner (src/engine/commands/run-command.ts) gets kubectl's printers from
+ * src/ui/kubectl-on-demand.ts, which fetches them the first time a read runs, instead of
+ * importing them. Node (CLI, tests) is not built with this plugin and imports them as
+ * written. The build fails if the redirect no longer applies (the import was renamed)
+ * or if the printers end up loaded with a page anyway.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const ON_DEMAND = fileURLToPath(new URL('./kubectl-on-demand.ts', import.meta.url));
+const RUN_COMMAND = /[\\/]src[\\/]engine[\\/]commands[\\/]run-command\.ts$/;
+const PRINTERS_ENTRY = /[\\/]src[\\/]engine[\\/]kubectl[\\/]run-kubectl-read\.ts$/;
+
+/**
+ * The modules only the printers use: kept out of the site's `app` chunk group so they
+ * fall into the chunk fetched on demand. Not the ones the engine and the UI use too
+ * (the STATUS column, label selectors, human durations).
+ */
+const PRINTER_MODULES = /[\\/]src[\\/]engine[\\/](kubectl[\\/](?!pod-status-column\.|label-selector\.)[^\\/]+|format[\\/](?!human-duration\.)[^\\/]+)$/;
+
+/** (a function, not the RegExp: rolldown's Rust side would take the RegExp without its lookaheads) */
+export function isKubectlPrinterModule(id: string): boolean {
+  return PRINTER_MODULES.test(id);
+}
+
+export function kubectlOnDemand(): Plugin {
+  let redirected = false;
+  let serving = false;
+  return {
+    name: 'podsim-kubectl-on-demand',
+    enforce: 'pre',
+    configResolved(c) {
+      serving = c.command === 'serve';
+    },
+    resolveId(source, importer) {
+      if (!importer || !RUN_COMMAND.test(importer) || !/^\.\.\/kubectl\/run-kubectl-read(\.[jt]s)?$/.test(source)) return null;
+      redirected = true;
+      return ON_DEMAND;
+    },
+    generateBundle(_options, bundle) {
+      if (serving) return;
+      if (!redirected) this.error('podsim-kubectl-on-demand: src/engine/commands/run-command.ts no longer imports ../kubectl/run-kubectl-read; update src/ui/kubectl-on-demand-plugin.ts');
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const printers = chunks.find((c) => c.moduleIds.some((id) => PRINTERS_ENTRY.test(id)));
+      if (!printers) return;
+      // every chunk a page loads before running: the entries and what they import statically
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const seen = new Set<string>();
+      const walk = (name: string) => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        for (const i of byName.get(name)?.imports ?? []) walk(i);
+      };
+      for (const c of chunks) if (c.isEntry) walk(c.fileName);
+      if (seen.has(printers.fileName)) this.error(`podsim-kubectl-on-demand: kubectl's printers are in ${printers.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
+    },
+  };
+}
