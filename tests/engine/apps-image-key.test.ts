@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { appForContainer } from '../../src/engine/apps/app-for-container';
 import { loadScenario } from '../../src/scenario/load-scenario';
 import type { AppSpec } from '../../src/scenario/model';
+import { Simulation } from '../../src/engine/simulation';
 
 /** the apps entries of a scenario, as the loader reads them */
 function apps(entries: string, manifests: string): AppSpec[] {
@@ -57,5 +58,42 @@ spec:
 `;
     const a = apps(['    api/api: {startup: 5s}', '    sim/api: {startup: 50s}'].join('\n'), dep);
     expect(appForContainer(a, { pod: 'api-7d9f-x', replicaSet: 'api-7d9f', deployment: 'api' }, { name: 'api', image: 'sim/api:1' })?.startup).toBe(5);
+  });
+});
+
+describe('an apps entry keyed by image, end to end', () => {
+  const scenario = (key: string | null) => `apiVersion: podsim/v1alpha1
+kind: Scenario
+metadata: {name: image-key}
+spec:
+  duration: 2m
+${key ? `  apps:\n    ${key}: {startup: 60s}\n` : ''}---
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: web
+    image: "sim/slow:1"
+    ports: [{containerPort: 8080}]
+    readinessProbe: {httpGet: {path: /, port: 8080}, periodSeconds: 5}
+`;
+  /** when the pod's line first says ready */
+  function readyAt(key: string | null): number | undefined {
+    const r = loadScenario(scenario(key), 'image-key.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const sim = new Simulation(r.scenario);
+    sim.advanceTo(120);
+    return sim.observations().find((o) => o.type === 'pod' && 'ready' in o && o.ready)?.t;
+  }
+
+  it('delays readiness by its startup, like the workload key does', () => {
+    const byImage = readyAt('sim/slow');
+    const byWorkload = readyAt('web/web');
+    // the app refuses connections for 60 s after the start, so the first passing probe is after that
+    expect(byImage).toBeGreaterThan(60);
+    expect(byImage).toBe(byWorkload);
+    // without the entry: ready within the first probes
+    expect(readyAt(null)).toBeLessThan(15);
   });
 });

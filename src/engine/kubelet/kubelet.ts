@@ -9,6 +9,8 @@ import type { Engine, NodeRuntime } from '../runtime/engine';
 import { ContainerFs, newVolume, normalizePath, type Mount } from '../apps/container-fs';
 import { newOverrides, resolveBehaviour } from '../apps/app-behaviour';
 import { commandToScript } from '../apps/shell';
+import { appForContainer } from '../apps/app-for-container';
+import type { Container } from 'kubernetes-types/core/v1';
 import { podInvolvedObject } from '../events/involved-object';
 import {
   backOffNext,
@@ -128,16 +130,14 @@ export class Kubelet implements ProbeEffects, ProcessEvents {
     const apps = eng.scenario.apps;
     const owner = pod.obj.metadata.ownerReferences?.[0];
     const deployName = owner?.kind === 'ReplicaSet' ? eng.replicaSets.get(owner.name)?.metadata.ownerReferences?.[0]?.name : undefined;
-    const appFor = (name: string) =>
-      apps.find((a) => a.key === `${pod.name}/${name}`) ??
-      (owner ? apps.find((a) => a.key === `${owner.name}/${name}`) : undefined) ??
-      (deployName ? apps.find((a) => a.key === `${deployName}/${name}`) : undefined);
+    const owners = { pod: pod.name, replicaSet: owner?.kind === 'ReplicaSet' ? owner.name : undefined, deployment: deployName };
+    const appFor = (c: Container) => appForContainer(apps, owners, c);
     (spec.initContainers ?? []).forEach((c, i) => {
-      const beh = resolveBehaviour(c, appFor(c.name), commandToScript(c.command, c.args));
+      const beh = resolveBehaviour(c, appFor(c), commandToScript(c.command, c.args));
       pod.containers.push(newContainerRuntime(c, isRestartableInitContainer(c) ? 'sidecar' : 'init', i, beh, hasInit));
     });
     spec.containers.forEach((c, i) => {
-      const beh = resolveBehaviour(c, appFor(c.name), commandToScript(c.command, c.args));
+      const beh = resolveBehaviour(c, appFor(c), commandToScript(c.command, c.args));
       pod.containers.push(newContainerRuntime(c, 'regular', i, beh, hasInit));
     });
     pod.dirty = true;
