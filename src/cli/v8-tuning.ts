@@ -23,7 +23,14 @@ export const RUN_FLAGS: Record<string, string> = {
   'interrupt-budget': String(4 * 67584),
 };
 
+/** V8 versions known to have both flags (Node 18 to 24); another one might print "unrecognized flag" */
+function knownV8(): boolean {
+  const major = Number(process.versions.v8.split('.')[0]);
+  return major >= 10 && major <= 13;
+}
+
 export function tuneV8ForRun(): void {
+  if (!knownV8()) return;
   for (const [name, value] of Object.entries(RUN_FLAGS)) {
     const re = new RegExp(`^--${name.replace(/-/g, '[-_]')}(=|$)`);
     if (!process.execArgv.some((a) => re.test(a))) setFlagsFromString(`--${name}=${value}`);

@@ -3,7 +3,7 @@
  */
 import type { ContainerStatus, EndpointSliceObject, PodObject } from './model/objects';
 import type { ContainerLine, EndpointsLine, PodLine } from './observations';
-import { podStatusColumn, podRestarts } from './kubectl/pod-status-column';
+import { summarizePod } from './kubectl/pod-status-column';
 import type { PodRuntime } from './kubelet/pod-runtime';
 
 function containerLine(s: ContainerStatus): ContainerLine {
@@ -44,14 +44,16 @@ export function podLine(t: number, pod: PodObject): PodLine {
   const hasInit = (pod.spec.initContainers ?? []).length > 0;
   const statuses = pod.status.containerStatuses;
   const initStatuses = pod.status.initContainerStatuses;
+  // the STATUS and RESTARTS columns (podStatusColumn, podRestarts) from one summary
+  const summary = summarizePod(pod);
   const line: PodLine = {
     t,
     type: 'pod',
     name: pod.metadata.name,
     phase: pod.status.phase,
-    status: podStatusColumn(pod),
+    status: summary.reason,
     ready: cond('Ready'),
-    restarts: podRestarts(pod),
+    restarts: summary.restarts,
     conditions: { PodScheduled: cond('PodScheduled'), Initialized: cond('Initialized'), ContainersReady: cond('ContainersReady'), Ready: cond('Ready') },
     containers: pod.spec.containers.map((c) => {
       const s = statuses.find((x) => x.name === c.name);

@@ -26,6 +26,7 @@ import {
   eventAggregate,
   loggerSlot,
   pruneAggregator,
+  setSlot,
   spamFilter,
   AGGREGATE_INTERVAL_SECONDS,
   AGGREGATE_MESSAGE_PREFIX,
@@ -33,7 +34,8 @@ import {
   type EventKeyIds,
   type EventsCacheState,
   type LoggerEntry,
-  type LoggerSlot,
+  type LoggerValue,
+  type Slot,
 } from './events-cache';
 
 export type { EventInput } from './events-cache';
@@ -265,7 +267,7 @@ export class EventRecorder {
     const sub = t.ids(e);
     const ids: EventKeyIds = { object: sub.object, group: sub.group, message: t.message(e.message) };
     let message = e.message;
-    let slot: LoggerSlot;
+    let slot: Slot<LoggerValue>;
     if (s.correlate) {
       if (now - this.prunedAt >= AGGREGATE_INTERVAL_SECONDS) {
         pruneAggregator(s.cache, now);
@@ -273,26 +275,26 @@ export class EventRecorder {
       }
       if (eventAggregate(s.cache, ids, e, now)) {
         message = AGGREGATE_MESSAGE_PREFIX + e.message;
-        slot = combinedSlot(s.cache, ids, e);
-      } else slot = loggerSlot(s.cache, ids, e);
-    } else slot = loggerSlot(s.cache, ids, e);
+        slot = combinedSlot(s.cache, ids, e, s.events);
+      } else slot = loggerSlot(s.cache, ids, e, s.events);
+    } else slot = loggerSlot(s.cache, ids, e, s.events);
 
     // eventObserve: count this occurrence under its key; a first occurrence gets a name
-    const last = slot.at >= 0 ? slot.list[slot.at] : undefined;
+    const last = slot.value;
     let count: number;
     let firstTimestamp: Seconds;
     let name: string;
     let index: number | undefined;
-    if (last && last.count === undefined) {
-      const prev = s.events[last.event!];
+    if (typeof last === 'number') {
+      const prev = s.events[last];
       count = prev.count + 1;
       firstTimestamp = prev.firstTimestamp;
       name = prev.name;
-      index = last.event;
+      index = last;
     } else if (last) {
-      count = last.count! + 1;
-      firstTimestamp = last.firstTimestamp!;
-      name = last.name!;
+      count = last.count + 1;
+      firstTimestamp = last.firstTimestamp;
+      name = last.name;
       index = last.event;
     } else {
       count = 1;
@@ -302,8 +304,7 @@ export class EventRecorder {
     if (s.correlate && s.spamFilter && spamFilter(s.cache, ids, now)) {
       const log: LoggerEntry = { type: e.type, reason: e.reason, count, firstTimestamp, name };
       if (index !== undefined) log.event = index;
-      if (slot.at >= 0) slot.list[slot.at] = log;
-      else slot.list.push(log);
+      setSlot(slot, log);
       return null;
     }
 
@@ -345,11 +346,8 @@ export class EventRecorder {
       };
       s.events.push(ev);
     }
-    if (!last || last.count !== undefined) {
-      const entry: LoggerEntry = { type: e.type, reason: e.reason, event: index };
-      if (slot.at >= 0) slot.list[slot.at] = entry;
-      else slot.list.push(entry);
-    }
+    // the logger now agrees with the stored event
+    if (last !== index) setSlot(slot, index);
     this.lastIndex = index;
     return ev;
   }

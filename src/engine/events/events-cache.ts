@@ -33,19 +33,26 @@ export interface EventInput {
   source: { component: string; host?: string };
 }
 
-/**
- * What the logger knows about one key. With `event` alone it agrees with that stored
- * event (its count, firstTimestamp and name); spam-filtered repeats make it keep its own.
- */
+/** What the logger counted for a key when that differs from the stored event (spam-filtered repeats). */
 export interface LoggerEntry {
   type: string;
   reason: string;
+  count: number;
+  firstTimestamp: Seconds;
+  name: string;
   /** the stored event written under this key, if one was */
   event?: number;
-  count?: number;
-  firstTimestamp?: Seconds;
-  name?: string;
 }
+
+/**
+ * A key's logger value: the index of the event stored under it while the logger agrees
+ * with that event (its count, firstTimestamp and name; its type and reason are the
+ * key's), else what the logger counted.
+ */
+export type LoggerValue = number | LoggerEntry;
+
+/** one value, or several when one object and message come with more than one (type, reason) */
+export type OneOrMore<T> = T | T[];
 
 export interface AggregateRecord {
   type: string;
@@ -61,12 +68,12 @@ export interface SpamRecord {
 }
 
 export interface EventsCacheState {
-  /** getEventKey: object id → message id → one entry per (type, reason) */
-  logger: Record<number, Record<number, LoggerEntry[]>>;
-  /** the logger's entries for combined events (one per aggregate key): group id → per (type, reason) */
-  combined: Record<number, LoggerEntry[]>;
+  /** getEventKey: object id → message id → per (type, reason) */
+  logger: Record<number, Record<number, OneOrMore<LoggerValue>>>;
+  /** the logger's values for combined events (one per aggregate key): group id → per (type, reason) */
+  combined: Record<number, OneOrMore<LoggerValue>>;
   /** aggregate key: group id → per (type, reason); a record idle for more than 600 s counts as absent and may be dropped */
-  aggregator: Record<number, AggregateRecord[]>;
+  aggregator: Record<number, OneOrMore<AggregateRecord>>;
   /** getSpamKey (source + object without fieldPath): group id → token bucket */
   spam: Record<number, SpamRecord>;
 }
@@ -75,19 +82,23 @@ export function emptyEventsCache(): EventsCacheState {
   return { logger: {}, combined: {}, aggregator: {}, spam: {} };
 }
 
-/** A copy whose records and lists may change without touching the original (entries are replaced, never changed). */
+function copyList<T>(v: OneOrMore<T>): OneOrMore<T> {
+  return Array.isArray(v) ? v.slice() : v;
+}
+
+/** A copy whose records and lists may change without touching the original (values are replaced, never changed). */
 export function copyEventsCache(c: EventsCacheState): EventsCacheState {
   const logger: EventsCacheState['logger'] = {};
   for (const o in c.logger) {
-    const inner: Record<number, LoggerEntry[]> = {};
+    const inner: Record<number, OneOrMore<LoggerValue>> = {};
     const from = c.logger[o];
-    for (const m in from) inner[m] = from[m].slice();
+    for (const m in from) inner[m] = copyList(from[m]);
     logger[o] = inner;
   }
   const combined: EventsCacheState['combined'] = {};
-  for (const g in c.combined) combined[g] = c.combined[g].slice();
+  for (const g in c.combined) combined[g] = copyList(c.combined[g]);
   const aggregator: EventsCacheState['aggregator'] = {};
-  for (const g in c.aggregator) aggregator[g] = c.aggregator[g].slice();
+  for (const g in c.aggregator) aggregator[g] = copyList(c.aggregator[g]);
   return { logger, combined, aggregator, spam: { ...c.spam } };
 }
 
@@ -101,28 +112,61 @@ export interface EventKeyIds {
   message: number;
 }
 
-function find<T extends { type: string; reason: string }>(list: readonly T[] | undefined, type: string, reason: string): number {
-  if (list) for (let i = 0; i < list.length; i++) if (list[i].type === type && list[i].reason === reason) return i;
-  return -1;
-}
+/** What a key names besides its ids. */
+type Kind = { type: string; reason: string };
 
-/** Where the logger keeps a key's entry: the list, and the entry's position in it (-1: not yet). */
-export interface LoggerSlot {
-  list: LoggerEntry[];
+/** Where a key's value lives: `holder[key]`, one value or a list of them; `at` its place in the list. */
+export interface Slot<T> {
+  holder: Record<number, OneOrMore<T>>;
+  key: number;
+  /** the key's value, if it has one */
+  value: T | undefined;
+  /** its position when the holder's entry is a list */
   at: number;
 }
 
-/** getEventKey's entry: source, involvedObject (with fieldPath), type, reason, message. */
-export function loggerSlot(state: EventsCacheState, ids: EventKeyIds, e: Pick<EventInput, 'type' | 'reason'>): LoggerSlot {
-  const byMessage = (state.logger[ids.object] ??= {});
-  const list = (byMessage[ids.message] ??= []);
-  return { list, at: find(list, e.type, e.reason) };
+/**
+ * The slot of `holder[key]` for (type, reason). `events` given: the values are logger
+ * values (an event index stands for that event's type and reason); else they carry
+ * their own type and reason.
+ */
+function slot<T extends LoggerValue | AggregateRecord>(holder: Record<number, OneOrMore<T>>, key: number, kind: Kind, events?: readonly Kind[]): Slot<T> {
+  const cur = holder[key];
+  if (cur !== undefined) {
+    if (!Array.isArray(cur)) {
+      const k = typeof cur === 'number' ? events![cur] : (cur as Kind);
+      if (k.type === kind.type && k.reason === kind.reason) return { holder, key, value: cur, at: -1 };
+    } else {
+      for (let i = 0; i < cur.length; i++) {
+        const v = cur[i];
+        const k = typeof v === 'number' ? events![v] : (v as Kind);
+        if (k.type === kind.type && k.reason === kind.reason) return { holder, key, value: v, at: i };
+      }
+    }
+  }
+  return { holder, key, value: undefined, at: -1 };
 }
 
-/** The entry of the aggregate key, under which every combined event of it is counted. */
-export function combinedSlot(state: EventsCacheState, ids: EventKeyIds, e: Pick<EventInput, 'type' | 'reason'>): LoggerSlot {
-  const list = (state.combined[ids.group] ??= []);
-  return { list, at: find(list, e.type, e.reason) };
+/** Give the slot's key the value `v`. */
+export function setSlot<T>(s: Slot<T>, v: T): void {
+  const cur = s.holder[s.key];
+  if (cur === undefined) s.holder[s.key] = v;
+  else if (Array.isArray(cur)) {
+    if (s.value !== undefined) cur[s.at] = v;
+    else cur.push(v);
+  } else if (s.value !== undefined) s.holder[s.key] = v;
+  else s.holder[s.key] = [cur, v];
+}
+
+/** getEventKey's slot: source, involvedObject (with fieldPath), type, reason, message. */
+export function loggerSlot(state: EventsCacheState, ids: EventKeyIds, e: Kind, events: readonly Kind[]): Slot<LoggerValue> {
+  const byMessage = (state.logger[ids.object] ??= {});
+  return slot(byMessage, ids.message, e, events);
+}
+
+/** The slot of the aggregate key, under which every combined event of it is counted. */
+export function combinedSlot(state: EventsCacheState, ids: EventKeyIds, e: Kind, events: readonly Kind[]): Slot<LoggerValue> {
+  return slot(state.combined, ids.group, e, events);
 }
 
 /**
@@ -131,10 +175,9 @@ export function combinedSlot(state: EventsCacheState, ids: EventKeyIds, e: Pick<
  * event (whose involvedObject stays that of its first occurrence, as a patch of count,
  * lastTimestamp and message leaves it). Records are replaced, never changed.
  */
-export function eventAggregate(state: EventsCacheState, ids: EventKeyIds, e: Pick<EventInput, 'type' | 'reason'>, now: Seconds): boolean {
-  const list = (state.aggregator[ids.group] ??= []);
-  const at = find(list, e.type, e.reason);
-  const prev = at >= 0 ? list[at] : undefined;
+export function eventAggregate(state: EventsCacheState, ids: EventKeyIds, e: Kind, now: Seconds): boolean {
+  const s = slot(state.aggregator, ids.group, e);
+  const prev = s.value;
   const fresh = !prev || now - prev.lastTimestamp > AGGREGATE_INTERVAL_SECONDS;
   let localKeys = fresh ? [] : prev.localKeys;
   if (!localKeys.includes(ids.message)) localKeys = [...localKeys, ids.message];
@@ -142,19 +185,22 @@ export function eventAggregate(state: EventsCacheState, ids: EventKeyIds, e: Pic
   // outcome is deterministic (every further new message is aggregated, as in Go).
   const aggregated = localKeys.length >= AGGREGATE_MAX_EVENTS;
   if (aggregated) localKeys = localKeys.slice(0, -1);
-  const record: AggregateRecord = { type: e.type, reason: e.reason, localKeys, lastTimestamp: now };
-  if (at >= 0) list[at] = record;
-  else list.push(record);
+  setSlot(s, { type: e.type, reason: e.reason, localKeys, lastTimestamp: now });
   return aggregated;
 }
 
 /** Drop aggregate records idle for more than 600 s at `now` (they count as absent from then on). */
 export function pruneAggregator(state: EventsCacheState, now: Seconds): void {
+  const live = (r: AggregateRecord) => now - r.lastTimestamp <= AGGREGATE_INTERVAL_SECONDS;
   for (const g in state.aggregator) {
-    const list = state.aggregator[g];
-    const kept = list.filter((r) => now - r.lastTimestamp <= AGGREGATE_INTERVAL_SECONDS);
+    const cur = state.aggregator[g];
+    if (!Array.isArray(cur)) {
+      if (!live(cur)) delete state.aggregator[g];
+      continue;
+    }
+    const kept = cur.filter(live);
     if (kept.length === 0) delete state.aggregator[g];
-    else if (kept.length !== list.length) state.aggregator[g] = kept;
+    else if (kept.length !== cur.length) state.aggregator[g] = kept.length === 1 ? kept[0] : kept;
   }
 }
 
