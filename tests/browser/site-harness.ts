@@ -113,8 +113,8 @@ export interface Opened {
  * Open the page (with a query string) and wait until the simulator and its canvas are up,
  * and — unless `ready: false` — what scripts need that comes on demand (kubectl's printers).
  */
-export async function openPage(site: Site, query = '', viewport = { width: 1400, height: 900 }, opts: { reducedMotion?: 'reduce' | 'no-preference'; ready?: boolean } = {}): Promise<Opened> {
-  const ctx = await site.browser.newContext({ viewport, reducedMotion: opts.reducedMotion ?? 'no-preference' });
+export async function openPage(site: Site, query = '', viewport = { width: 1400, height: 900 }, opts: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; ready?: boolean } = {}): Promise<Opened> {
+  const ctx = await site.browser.newContext({ viewport, reducedMotion: opts.reducedMotion ?? 'no-preference', ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}) });
   openContexts.add(ctx);
   const page = await ctx.newPage();
   const errors: string[] = [];

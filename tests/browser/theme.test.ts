@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startSite, closePages, shot, type Site } from './site-harness';
+import { startSite, openPage, closePages, shot, type Site } from './site-harness';
 
 let site: Site;
 
@@ -23,19 +23,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(query: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await site.browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(`${site.url}/${query}`);
-  await page.waitForFunction(() => !!window.podsim);
-  const canvas = await page.evaluate(() => window.podsim.canvasReady());
-  if (canvas !== null) errors.push(`canvas: ${canvas}`);
-  return { page, errors };
+function open(query: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> {
+  return openPage(site, query, { width: 1400, height: 900 }, { colorScheme, ready: false });
 }
 
 /** the colour the screen shows near the canvas's bottom-left corner (the canvas background) */
