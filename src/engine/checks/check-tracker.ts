@@ -61,7 +61,8 @@ export class CheckTracker {
       let holds = false;
       if (o.type === 'event') holds = e.kind === 'event' && eventMatches(e, o, this.deploymentOf);
       else if (o.type === 'endpoints') holds = e.kind === 'service' && e.service === o.service && this.serviceHolds(i);
-      else holds = e.kind === 'pod' && podIsSubject(e.pod, o.name, this.deploymentOf) && this.podHolds(i);
+      // a pod check that did not hold before this line can only hold now through this pod
+      else holds = e.kind === 'pod' && podIsSubject(e.pod, o.name, this.deploymentOf) && podLineMatches(e, o);
       if (holds) this.pass(i, o.t);
     });
   }
