@@ -11,9 +11,13 @@ export const LANG_NAMES: Record<Lang, string> = { en: 'English', ja: '日本語'
 
 export function LangSwitch(props: { ctl: PodsimController }): JSX.Element {
   const { t } = useI18n();
-  const [lang, setLang] = props.ctl.lang;
+  const [lang] = props.ctl.lang;
   return (
-    <select class="ps-lang" aria-label={t('lang.label')} title={t('lang.label')} value={lang()} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+    <select class="ps-lang" aria-label={t('lang.label')} title={t('lang.label')} value={lang()} onChange={(e) => {
+        const select = e.currentTarget;
+        // the language shows once its texts are in; if they cannot be fetched, the switch says what is shown
+        void props.ctl.switchLang(select.value as Lang).then(() => (select.value = lang()));
+      }}>
       <For each={LANGS}>
         {(l) => (
           <option value={l} lang={l}>

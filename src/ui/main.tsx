@@ -7,10 +7,9 @@
  */
 import { mount, type PodsimHandle, type Theme } from './mount';
 import { followShareLinks, sharedFromLocation } from './share/share-from-location';
-import type { BundledMeta, BundledScenario } from './bundled-scenarios';
-// the default scenario (DEFAULT_SCENARIO: import paths and glob patterns must be literals) comes
-// with the page; every other one is fetched when picked
-import defaultText from '/scenarios/readiness-moves-traffic.yaml?raw';
+import { pickLang } from './i18n/i18n';
+import { loadLang } from './i18n/lang-loading';
+import type { BundledFile, BundledMeta, BundledScenario } from './bundled-scenarios';
 
 function themeParam(v: string | null): Theme | undefined {
   return v === 'light' || v === 'dark' || v === 'auto' ? v : undefined;
@@ -25,10 +24,13 @@ declare global {
 /** the scenario a newcomer learns most from in the first minute */
 export const DEFAULT_SCENARIO = 'readiness-moves-traffic.yaml';
 
-// the picker's list, made at build time (bundled-scenarios-plugin.ts); each file's YAML a chunk of its own
+// the picker's list, made at build time (bundled-scenarios-plugin.ts); each file's YAML, with its
+// description rendered, a chunk of its own. The default scenario (DEFAULT_SCENARIO: glob patterns
+// must be literals) comes with the page; every other one is fetched when picked
 const metas = import.meta.glob('/scenarios/*.yaml', { query: '?podsim-meta', import: 'default', eager: true }) as Record<string, BundledMeta>;
-const texts = import.meta.glob(['/scenarios/*.yaml', '!/scenarios/readiness-moves-traffic.yaml'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
-const bundled: BundledScenario[] = Object.entries(metas).map(([path, meta]) => (texts[path] ? { ...meta, fetchText: texts[path] } : { ...meta, text: defaultText }));
+const files = import.meta.glob(['/scenarios/*.yaml', '!/scenarios/readiness-moves-traffic.yaml'], { query: '?podsim-scenario', import: 'default' }) as Record<string, () => Promise<BundledFile>>;
+const withPage = import.meta.glob('/scenarios/readiness-moves-traffic.yaml', { query: '?podsim-scenario', import: 'default', eager: true }) as Record<string, BundledFile>;
+const bundled: BundledScenario[] = Object.entries(metas).map(([path, meta]) => (files[path] ? { ...meta, fetchFile: files[path] } : { ...meta, ...withPage[path] }));
 
 const params = new URLSearchParams(location.search);
 const wanted = params.get('scenario');
@@ -40,8 +42,9 @@ const initial = wanted
     : { url: wanted }
   : { bundled: DEFAULT_SCENARIO };
 
-// #share=...: the scenario, commands and time someone shared (src/ui/share); never sent to a server
-const shared = await sharedFromLocation();
+// #share=...: the scenario, commands and time someone shared (src/ui/share); never sent to a server.
+// Meanwhile the UI language's texts, if not English, so the page shows in it from the start
+const [shared] = await Promise.all([sharedFromLocation(), loadLang(pickLang(params.get('lang'))).catch(() => undefined)]);
 
 const root = document.getElementById('app')!;
 window.podsim = mount(root, {

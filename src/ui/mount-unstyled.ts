@@ -113,11 +113,12 @@ export interface PodsimHandle {
   resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
-  /** fetches what scripting needs that the page does not load at first (kubectl's printers); resolves once it is in (or failed to load) */
+  /** fetches what scripting needs that the page does not load at first (kubectl's printers, the UI language's texts); resolves once it is in (or failed to load) */
   ready(): Promise<void>;
   /** hear what happens (scenario loaded, problems, Kubernetes events, pod and endpoint changes,
    * checks passed, play/pause, time); returns the unsubscribe function. See ui-events.ts. */
   on(listener: PodsimUiListener): () => void;
+  /** switch the UI language (`en`, `ja`); a language other than English shows once its texts are fetched (`ready()` resolves then) */
   setLang(lang: string): void;
   setTheme(theme: Theme | null): void;
   setShow(show: Partial<ShownParts>): void;
@@ -143,7 +144,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
   const bundled = bundledList(options.scenarios ?? [], options.bundled ?? []);
   const reduce = options.reducedMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
   ctl.reducedMotion[1](reduce);
-  ctl.lang[1](pickLang(options.lang));
+  // a language other than English shows once its texts are in (main.tsx fetches them before mounting)
+  let langPending = ctl.switchLang(pickLang(options.lang));
   if (options.speed) ctl.setSpeed(options.speed);
   const shown = createSignal<ShownParts>({ ...ALL_PARTS, ...options.show });
   const tab = createSignal<Tab>(shown[0]().panels ? 'about' : 'yaml');
@@ -273,9 +275,11 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       renderer: ctl.renderer?.stats() ?? null,
     }),
     canvasReady,
-    ready: () => loadKubectlPrinters().catch(() => undefined),
+    ready: () => Promise.all([loadKubectlPrinters().catch(() => undefined), langPending]).then(() => undefined),
     on: (listener) => hub.on(listener),
-    setLang: (lang) => ctl.lang[1](pickLang(lang)),
+    setLang: (lang) => {
+      langPending = ctl.switchLang(pickLang(lang));
+    },
     setTheme,
     setShow,
     suspended: () => ctl.isSuspended(),

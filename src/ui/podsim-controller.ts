@@ -13,6 +13,7 @@ import { Announcer } from './announcer';
 import type { ClusterRenderer, Selection } from '../render/cluster-renderer';
 import { localized, translate, type Lang } from './i18n/i18n';
 import './i18n/messages';
+import { langSwitcher } from './i18n/lang-loading';
 import { commandLimitProblem } from '../scenario/limits';
 import { isNotLoaded, loadKubectlPrinters } from './kubectl-on-demand';
 
@@ -71,6 +72,8 @@ export class PodsimController {
   readonly reducedMotion = createSignal(false);
   /** the UI language (kubectl output stays English) */
   readonly lang = createSignal<Lang>('en');
+  /** switch the UI language once its texts are fetched (./i18n/lang-loading.ts) */
+  readonly switchLang = langSwitcher((l) => this.lang[1](l));
   /** the source text of the loaded scenario (for the editor) */
   readonly source = createSignal({ text: '', file: '' });
   /** counts loads and restarts: a new history starts (the embed's events start over) */

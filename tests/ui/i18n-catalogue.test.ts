@@ -16,12 +16,14 @@ interface Loaded {
   ja: Record<string, string>;
 }
 
-/** every catalogue module in src/ui/i18n (messages-*.ts and the others' *-messages.ts) */
+/** every catalogue module in src/ui/i18n (messages-*.ts and the others' *-messages.ts), with its Japanese (X.ja.ts) */
 async function catalogues(): Promise<Loaded[]> {
   const out: Loaded[] = [];
-  for (const f of readdirSync(I18N).filter((f) => /messages/.test(f) && f.endsWith('.ts')).sort()) {
-    const mod = (await import(join(I18N, f))) as { en?: Record<string, string>; ja?: Record<string, string> };
-    if (mod.en && mod.ja) out.push({ file: f, en: mod.en, ja: mod.ja });
+  for (const f of readdirSync(I18N).filter((f) => /messages/.test(f) && f.endsWith('.ts') && !f.endsWith('.ja.ts')).sort()) {
+    const mod = (await import(join(I18N, f))) as { en?: Record<string, string> };
+    const jaFile = f.replace(/\.ts$/, '.ja.ts');
+    const ja = readdirSync(I18N).includes(jaFile) ? ((await import(join(I18N, jaFile))) as { ja?: Record<string, string> }).ja : undefined;
+    if (mod.en && ja) out.push({ file: f, en: mod.en, ja });
   }
   return out;
 }
@@ -73,6 +75,14 @@ describe('the message catalogue', () => {
         expect(placeholders(c.ja[k]), `${c.file} ${k}: placeholders`).toEqual(placeholders(c.en[k]));
       }
     }
+  });
+
+  it('every catalogue with English has its Japanese file, and ja.ts registers each of them', async () => {
+    const withEn = readdirSync(I18N).filter((f) => /messages/.test(f) && f.endsWith('.ts') && !f.endsWith('.ja.ts') && /export const en\b/.test(readFileSync(join(I18N, f), 'utf8')));
+    expect(withEn.length).toBeGreaterThanOrEqual(6);
+    expect((await catalogues()).map((c) => c.file).sort()).toEqual(withEn.sort());
+    const jaIndex = readFileSync(join(I18N, 'ja.ts'), 'utf8');
+    for (const f of withEn) expect(jaIndex, `ja.ts imports ${f.replace(/\.ts$/, '.ja')}`).toContain(`'./${f.replace(/\.ts$/, '.ja')}'`);
   });
 
   it('no key is defined by two catalogue files (the later would silently win)', async () => {

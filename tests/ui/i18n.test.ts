@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { pickLang, translate, localized, registerMessages } from '../../src/ui/i18n/i18n';
 import '../../src/ui/i18n/messages';
+import { langLoaded, langSwitcher, loadLang } from '../../src/ui/i18n/lang-loading';
+import type { Lang } from '../../src/ui/i18n/i18n';
 import { PodsimController } from '../../src/ui/podsim-controller';
 import { Announcer } from '../../src/ui/announcer';
 import { Simulation } from '../../src/engine/simulation';
@@ -27,8 +29,33 @@ describe('pickLang', () => {
   });
 });
 
+describe('languages fetched when wanted (lang-loading.ts)', () => {
+  // one test, in order: before loadLang('ja') no Japanese is registered (the page ships English only)
+  it('has English only until Japanese is loaded; a switcher switches once the texts are in, the last asked winning', async () => {
+    expect(langLoaded('en')).toBe(true);
+    expect(langLoaded('ja')).toBe(false);
+    expect(translate('ja', 'tab.inspector')).toBe(translate('en', 'tab.inspector'));
+    const shown: Lang[] = [];
+    const switchTo = langSwitcher((l) => shown.push(l));
+    // ja asked, then en asked before ja arrived: en shows at once, ja never
+    const toJa = switchTo('ja');
+    await switchTo('en');
+    await toJa;
+    expect(shown).toEqual(['en']);
+    expect(langLoaded('ja')).toBe(true);
+    expect(translate('ja', 'tab.inspector')).not.toBe(translate('en', 'tab.inspector'));
+    expect(translate('ja', 'tab.inspector')).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    // loaded now: a switch is immediate
+    const p = switchTo('ja');
+    expect(shown).toEqual(['en', 'ja']);
+    await p;
+    await loadLang('ja');
+  });
+});
+
 describe('translate', () => {
-  it('fills {params}, and falls back to English, then to the key', () => {
+  it('fills {params}, and falls back to English, then to the key', async () => {
+    await loadLang('ja');
     registerMessages({ en: { 'test.only-en': 'only {what}' }, ja: {} });
     expect(translate('ja', 'test.only-en', { what: 'English' })).toBe('only English');
     expect(translate('ja', 'test.missing')).toBe('test.missing');

@@ -11,6 +11,7 @@
  */
 import { mount, type PodsimHandle } from '../../ui/mount';
 import { pickLang, translate, type Lang } from '../../ui/i18n/i18n';
+import { loadLang } from '../../ui/i18n/lang-loading';
 import '../../ui/i18n/share-messages';
 import { sharedFromLocation, followShareLinks, showPageProblem } from '../../ui/share/share-from-location';
 import { goDuration } from '../../ui/share/embed-snippets';
@@ -55,6 +56,8 @@ function showFatal(lang: Lang, lines: string[]): void {
 async function start(): Promise<void> {
   const { params, problems } = readEmbedParams(location.search, location.hash);
   const lang = pickLang(params.lang);
+  // the page's own words (title, problems) in that language: its texts first, unless English
+  await loadLang(lang).catch(() => undefined);
   document.documentElement.lang = lang;
   document.title = translate(lang, 'embedPage.title');
   const origin = framed ? parentOrigin(params.origin, document.referrer) : null;

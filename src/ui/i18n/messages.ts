@@ -4,6 +4,8 @@
  *   messages-console.ts    console, help, scenario picker, load problems
  *   messages-panels.ts     About/legend, Events, YAML editor, inspector, statecharts
  *   messages-announcer.ts  the screen-reader live region
+ * Japanese lives beside each, in messages-*.ja.ts, fetched only when the UI is in Japanese
+ * (lang-loading.ts): an English reader never downloads it.
  * To add a string: put the key in the area's `en` object; TypeScript then requires the
  * same key in its `ja` object (and no key there that `en` lacks). Use it as
  * `t('area.key', { param })` (components: `useI18n().t`), always with a literal key so
@@ -15,6 +17,6 @@ import * as consoleMessages from './messages-console';
 import * as panels from './messages-panels';
 import * as announcer from './messages-announcer';
 
-export const CATALOGUES: readonly Catalogue[] = [app, consoleMessages, panels, announcer].map(({ en, ja }) => ({ en, ja }));
+export const CATALOGUES: readonly Catalogue[] = [app, consoleMessages, panels, announcer].map(({ en }) => ({ en, ja: {} }));
 
 for (const c of CATALOGUES) registerMessages(c);

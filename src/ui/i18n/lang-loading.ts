@@ -1,0 +1,60 @@
+/**
+ * UI languages other than English are fetched when first wanted: the catalogues
+ * register English on import, and a language's own texts (./ja.ts) arrive as a chunk
+ * of their own. The UI switches language only once its texts are in, so it never shows
+ * a half-translated page; until then it stays in the language it was in.
+ */
+import type { Lang } from './i18n';
+
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<unknown>> = {
+  ja: () => import('./ja'),
+};
+
+const loaded = new Set<Lang>(['en']);
+const loading = new Map<Lang, Promise<void>>();
+
+export function langLoaded(lang: Lang): boolean {
+  return loaded.has(lang);
+}
+
+/** fetch a language's texts (once; again after a failed fetch) */
+export function loadLang(lang: Lang): Promise<void> {
+  if (loaded.has(lang)) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = LOADERS[lang as Exclude<Lang, 'en'>]().then(
+      () => {
+        loaded.add(lang);
+        loading.delete(lang);
+      },
+      (e: unknown) => {
+        loading.delete(lang);
+        throw e;
+      },
+    );
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+/**
+ * A switcher for one mounted simulator: switch to `lang` once its texts are in, at once
+ * when they are, else after the fetch, unless another switch was asked for meanwhile (the
+ * last one asked wins). A failed fetch leaves the language as it was.
+ */
+export function langSwitcher(set: (lang: Lang) => void): (lang: Lang) => Promise<void> {
+  let asked = 0;
+  return (lang) => {
+    const ticket = ++asked;
+    if (loaded.has(lang)) {
+      set(lang);
+      return Promise.resolve();
+    }
+    return loadLang(lang).then(
+      () => {
+        if (ticket === asked) set(lang);
+      },
+      () => undefined,
+    );
+  };
+}

@@ -1,0 +1,40 @@
+/** The Japanese of ./messages-console.ts: fetched only when the UI is in Japanese (lang-loading.ts). */
+import type { en } from './messages-console';
+
+export const ja: Record<keyof typeof en, string> = {
+  'console.label': 'コンソール',
+  'console.output': 'コンソール出力',
+  'console.input': 'コマンド (kubectl または sim)。Tab で補完、↑/↓ で履歴',
+  'console.following': '追跡中 (Esc で停止) $',
+  'console.run': '実行',
+  'console.stdin': 'マニフェストを入力するか貼り付け、最後に EOF とだけ書いた行を入力すると適用します。',
+  'console.loaded': '{file} を読み込みました: {title}。kubectl または sim のコマンドを入力してください（Tab で補完、↑/↓ で履歴）。',
+  'console.restarted': '0:00 からやり直しました。それまでに入力したコマンドは取り消されています。',
+  'console.notFound': '{command}: コマンドが見つかりません（このコンソールで使えるのは kubectl ... と sim ... のコマンドです。help で一覧を表示します）',
+  'console.internalError': 'podsim: このコマンドの実行中に内部エラーが発生しました: {error}',
+  'console.kubectlLoading': 'kubectl を読み込んでいます…',
+  'console.kubectlLoadFailed': 'podsim: kubectl を読み込めませんでした: {error}',
+  'console.loadCrashed': '{file}:1:1: podsim はこのファイルを読み込めませんでした: {error}',
+  'help.commands': 'コマンド:',
+  'help.keys': 'キー: Space で再生/一時停止、←/→ で前/次のイベント（テキスト欄の外で）、Tab で補完、↑/↓ で履歴。',
+
+  'picker.scenario': 'シナリオ',
+  'picker.yourFile': '{file}（読み込んだファイル）',
+  'picker.choose': 'シナリオを選択',
+  'picker.openFile': 'ファイルを開く…',
+  'picker.openFileLabel': 'シナリオファイルを開く',
+  'picker.paste': '貼り付け…',
+  'picker.pasteGroup': 'シナリオを貼り付け',
+  'picker.pasteLabel': 'シナリオ、または Kubernetes のマニフェスト (YAML)',
+  'picker.url': 'URL から…',
+  'picker.urlForm': 'URL からシナリオを読み込む',
+  'picker.urlLabel': 'シナリオ YAML ファイルの URL',
+  'picker.load': '読み込む',
+  'picker.cancel': 'キャンセル',
+
+  'problems.title.one': '{file} に問題が 1 件あります',
+  'problems.title': '{file} に問題が {n} 件あります',
+  'problems.keepsRunning': '。前のシナリオはそのまま動いています。',
+  'problems.end': '。',
+  'problems.dismiss': '閉じる',
+};
