@@ -51,15 +51,24 @@ function pixiParts(): Plugin {
  * compresses worse alone: ~30 kB gzip more on a first visit. Two groups instead: the app
  * (engine, scenario loader, UI and their libraries) and pixi (fetched with the canvas
  * chunk). On demand: kubectl's printers (the first time a read runs, kubectlOnDemand),
- * the Inspector, the YAML editor, pixi's 2D-canvas fallback and each bundled scenario's YAML (fetched
+ * the Inspector, the YAML editor, the Markdown renderer (a bundled scenario's description comes
+ * rendered at build time), the Japanese texts, the Share dialog's codec, pixi's 2D-canvas
+ * fallback and each bundled scenario's YAML (fetched
  * when picked; the page has the picker's list from bundled-scenarios-plugin.ts).
  */
-const APP_MODULES = /[\\/](src[\\/](engine|scenario|ui)[\\/]|node_modules[\\/](xstate|solid-js|js-yaml|markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js)[\\/])/;
+// not the Markdown renderer (markdown-it and its packages): a bundled scenario's description comes rendered (src/ui/markdown)
+const APP_MODULES = /[\\/](src[\\/](engine[\\/]|scenario[\\/]|ui[\\/](?!markdown[\\/]render-markdown\.))|node_modules[\\/](xstate|solid-js|js-yaml)[\\/])/;
 const PIXI_MODULES = /[\\/]node_modules[\\/](pixi\.js|@pixi|earcut|eventemitter3|tiny-lru|parse-svg-path|ismobilejs)[\\/]/;
+/**
+ * UI modules fetched on demand, so not in the app group: the YAML editor, the Inspector and its
+ * statechart view, the Japanese texts (i18n/lang-loading.ts), the Share dialog's codec and
+ * snippets (share/share-items.ts; a page opened with a share link fetches the codec then).
+ */
+const UI_ON_DEMAND = /yaml-editor|[\\/]src[\\/]ui[\\/](main\.tsx|Inspector\.tsx|Statechart\.tsx|statechart-model\.ts|i18n[\\/](ja|[\w-]+\.ja)\.ts|share[\\/](share-items|share-link|embed-snippets)\.ts)$/;
 const chunkGroups = [
   // not main.tsx: it mounts the app when run, and embed.html imports this chunk too;
   // not what is fetched on demand (the Inspector and its statechart view: App.tsx)
-  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !/yaml-editor|[\\/]src[\\/]ui[\\/](main\.tsx|Inspector\.tsx|Statechart\.tsx|statechart-model\.ts)$/.test(id) },
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !UI_ON_DEMAND.test(id) },
   // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
   { name: 'kubectl', test: isKubectlPrinterModule },
   // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor its canvas renderer
@@ -80,6 +89,8 @@ export default defineConfig({
     emptyOutDir: true,
     // the YAML editor (CodeMirror) is its own chunk, loaded when the editor is opened
     chunkSizeWarningLimit: 700,
+    // every browser podsim supports (ES2022) preloads modules itself; older ones just fetch in turn
+    modulePreload: { polyfill: false },
     // two pages: the app, and the iframe page for course sites (src/embed/iframe)
     rolldownOptions: {
       input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },

@@ -116,7 +116,7 @@ export function App(props: AppProps): JSX.Element {
           <div class="ps-panel" role="tabpanel" id={`${id(tab())}-panel`} aria-labelledby={`${id(tab())}-tab`} tabindex="0">
             <Switch>
               <Match when={tab() === 'about'}>
-                <Description ctl={ctl} />
+                <Description ctl={ctl} bundled={props.bundled} />
               </Match>
               <Match when={tab() === 'inspector'}>
                 <Inspector ctl={ctl} />

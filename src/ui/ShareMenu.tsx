@@ -10,12 +10,9 @@
  */
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import type { BundledScenario, PodsimController } from './podsim-controller';
-import { localized, useI18n } from './i18n/i18n';
+import { useI18n } from './i18n/i18n';
 import './i18n/share-messages';
-import { encodeShare, shareUrl } from './share/share-link';
-import { capturePayload } from './share/replay-share';
-import { elementSnippet, iframeSnippet, type SnippetInput } from './share/embed-snippets';
-import { bundledMatching } from './bundled-scenarios';
+import type { ShareItem } from './share/share-items';
 
 const DIALOG_STYLE: JSX.CSSProperties = {
   width: 'min(720px, 94vw)',
@@ -31,13 +28,7 @@ const DIALOG_STYLE: JSX.CSSProperties = {
 const HEAD_STYLE: JSX.CSSProperties = { display: 'flex', 'align-items': 'center', 'justify-content': 'space-between', gap: '12px' };
 const TEXTAREA_STYLE: JSX.CSSProperties = { width: '100%', resize: 'vertical', 'font-family': 'var(--mono)', 'font-size': '12px' };
 
-interface Item {
-  id: 'link' | 'iframe' | 'element';
-  label: string;
-  /** the text to copy, or why there is none */
-  value: string | null;
-  problem?: string;
-}
+type Item = ShareItem;
 
 /**
  * The podsim site's root, where index.html and embed.html are: found from where this
@@ -62,30 +53,10 @@ export function ShareMenu(props: { ctl: PodsimController; bundled: BundledScenar
   const titleId = `${props.uid}-share-title`;
   const areas = new Map<string, HTMLTextAreaElement>();
 
+  // the codec and the snippets are fetched when the dialog first opens (not with the page)
   const build = async () => {
-    const payload = capturePayload(ctl);
-    const encoded = await encodeShare(payload);
-    const fragment = encoded.ok ? encoded.fragment : null;
-    const bundled = payload.commands.length === 0 && bundledMatching(props.bundled, payload.file, payload.text) !== undefined;
-    const scenario = ctl.scenario[0]();
-    const input: SnippetInput = {
-      siteBase: siteBase(),
-      file: payload.file,
-      text: payload.text,
-      bundled,
-      fragment,
-      t: payload.t,
-      speed: payload.speed,
-      lang: ctl.lang[0](),
-      title: localized(scenario?.title, ctl.lang[0]()) || scenario?.name || 'podsim',
-    };
-    const tooLarge = encoded.ok ? undefined : encoded.message;
-    const iframe = iframeSnippet(input);
-    setItems([
-      { id: 'link', label: t('share.link'), value: fragment === null ? null : shareUrl(siteBase(), fragment), ...(tooLarge ? { problem: tooLarge } : {}) },
-      { id: 'iframe', label: t('share.iframe'), value: iframe, ...(iframe === null && tooLarge ? { problem: tooLarge } : {}) },
-      { id: 'element', label: t('share.element'), value: elementSnippet(input) },
-    ]);
+    const { shareItems } = await import('./share/share-items');
+    setItems(await shareItems(ctl, props.bundled, siteBase(), t));
   };
 
   const open = () => {

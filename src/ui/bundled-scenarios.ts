@@ -1,11 +1,13 @@
 /**
  * The scenario picker's list. Each entry names a file and its titles; its YAML is either
- * at hand (`text`) or fetched when picked (`fetchText`: on the site each bundled file is a
- * chunk of its own, and only the default scenario comes with the page). The list itself
- * is made at build time by describeBundled (bundled-scenarios-plugin.ts), so the page
- * neither downloads nor parses every file to show the picker.
+ * at hand (`text`) or fetched when picked (`fetchFile` or `fetchText`: on the site each
+ * bundled file is a chunk of its own, with its description already rendered to HTML, and
+ * only the default scenario comes with the page). The list itself is made at build time by
+ * describeBundled (bundled-scenarios-plugin.ts), so the page neither downloads nor parses
+ * every file to show the picker.
  */
 import { loadScenario } from '../scenario/load-scenario';
+import type { LocalizedText } from '../scenario/model';
 import { localized, type Lang } from './i18n/i18n';
 import { textFingerprint } from './text-fingerprint';
 import type { PodsimController } from './podsim-controller';
@@ -23,10 +25,22 @@ export interface BundledMeta {
   fingerprint: string;
 }
 
+/** a bundled file's own chunk (a `?podsim-scenario` import, bundled-scenarios-plugin.ts) */
+export interface BundledFile {
+  text: string;
+  /** the Scenario's description rendered at build time (render-markdown.ts renderDescription),
+   * keyed by language as the description is; absent when the description is not text */
+  descriptionHtml?: LocalizedText;
+}
+
 export interface BundledScenario extends BundledMeta {
   /** the YAML, when already at hand */
   text?: string;
-  /** fetch the YAML (when not at hand) */
+  /** the description of `text` as HTML, rendered at build time (comes with `text`) */
+  descriptionHtml?: LocalizedText;
+  /** fetch the YAML with its rendered description (when not at hand) */
+  fetchFile?: () => Promise<BundledFile>;
+  /** fetch the YAML alone (when not at hand) */
   fetchText?: () => Promise<string>;
 }
 
@@ -44,9 +58,15 @@ export function bundledTitle(b: BundledMeta, lang: Lang): string {
   return b.titles?.[lang] || b.title;
 }
 
-/** the YAML of a bundled scenario: at hand, or fetched once and kept */
+/** the YAML of a bundled scenario: at hand, or fetched once and kept (with its rendered description) */
 export async function bundledText(b: BundledScenario): Promise<string> {
   if (b.text !== undefined) return b.text;
+  if (b.fetchFile) {
+    const f = await b.fetchFile();
+    if (f.descriptionHtml !== undefined) b.descriptionHtml = f.descriptionHtml;
+    b.text = f.text;
+    return f.text;
+  }
   if (!b.fetchText) throw new Error(`${b.file} has no text`);
   const text = await b.fetchText();
   b.text = text;
@@ -59,6 +79,17 @@ export function bundledMatching(list: readonly BundledMeta[], file: string, text
   if (!candidates.length) return undefined;
   const fp = textFingerprint(text);
   return candidates.find((b) => b.fingerprint === fp);
+}
+
+/**
+ * The description of a loaded `text` in `lang` as HTML rendered at build time, when `text`
+ * is a bundled file's, unedited (whatever file name it was loaded under: the HTML depends
+ * on the text alone); undefined otherwise (the page renders it: Description.tsx). The
+ * whole text is compared, not its fingerprint: an entry has the HTML only with its text.
+ */
+export function bundledDescriptionHtml(list: readonly BundledScenario[], text: string, lang: Lang): string | undefined {
+  const b = list.find((e) => e.descriptionHtml !== undefined && e.text === text);
+  return b ? localized(b.descriptionHtml, lang) : undefined;
 }
 
 const picks = new WeakMap<PodsimController, number>();

@@ -271,6 +271,8 @@ describe('a scenario is data', () => {
 
   /** the About panel shows every payload of the title and description as text, and none became markup */
   async function assertInert(f: Page | Frame): Promise<void> {
+    // a description not bundled is rendered once markdown-it arrives (shown as text meanwhile: data-pending)
+    await f.waitForSelector('.ps-md:not([data-pending])');
     const r = await f.evaluate(() => ({
       title: document.querySelector('.ps-description .ps-h2')?.textContent ?? '',
       md: document.querySelector('.ps-md')?.textContent ?? '',

@@ -6,7 +6,7 @@
  * Problems are returned as (catalogue key, params) so the page shows them in its language.
  */
 import { parseControls, parseSpeed, parseTheme, parseTime, type Controls } from '../embed-attributes';
-import { shareFragment } from '../../ui/share/share-link';
+import { shareFragment } from '../../ui/share/share-fragment';
 
 /** what the iframe shows when `controls` is not given: the picture, its transport and the console */
 export const DEFAULT_CONTROLS = 'canvas console';

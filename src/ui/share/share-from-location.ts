@@ -2,13 +2,16 @@
  * A page opened with `#share=...` (index.html or embed.html): the payload to start
  * from, or what is wrong with the link, shown in the page as text.
  */
-import { decodeShare, shareFragment, type ShareDecodeResult } from './share-link';
+import type { ShareDecodeResult } from './share-link';
+import { shareFragment } from './share-fragment';
 import { replayCommands, replayShare, type Replayable } from './replay-share';
 
-/** null when the address carries no share link */
+/** null when the address carries no share link; the codec is fetched only when there is one */
 export async function sharedFromLocation(hash: string = location.hash): Promise<ShareDecodeResult | null> {
   const fragment = shareFragment(hash);
-  return fragment === null ? null : decodeShare(fragment);
+  if (fragment === null) return null;
+  const { decodeShare } = await import('./share-link');
+  return decodeShare(fragment);
 }
 
 /**

@@ -9,8 +9,11 @@
  *   [1, file, text, [[at, run] | [at, run, stdin], ...], t, speed]
  */
 import { SCENARIO_LIMITS, type ScenarioLimits } from '../../scenario/limits';
+import { SHARE_PARAM } from './share-fragment';
 
-export const SHARE_PARAM = 'share';
+// where a page finds the link, and how it is made (small: every page loads it)
+export { SHARE_PARAM, shareFragment, shareUrl } from './share-fragment';
+
 const VERSION = 1;
 
 /** one console command as typed: the virtual time it ran at, the line, its stdin */
@@ -182,16 +185,3 @@ export async function decodeShare(fragment: string, limits: ScenarioLimits = SCE
   return typeof p === 'string' ? bad(p) : { ok: true, payload: p };
 }
 
-/** The `share` value of a location hash (`#share=...`, possibly among other `&` parameters), or null. */
-export function shareFragment(hash: string): string | null {
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  for (const part of h.split('&')) {
-    if (part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
-  }
-  return null;
-}
-
-/** `base` (a page URL; its own fragment dropped) with the share fragment. */
-export function shareUrl(base: string, fragment: string): string {
-  return `${base.replace(/#.*$/, '')}#${SHARE_PARAM}=${fragment}`;
-}
