@@ -88,8 +88,16 @@ export function bundledMatching(list: readonly BundledMeta[], file: string, text
  * whole text is compared, not its fingerprint: an entry has the HTML only with its text.
  */
 export function bundledDescriptionHtml(list: readonly BundledScenario[], text: string, lang: Lang): string | undefined {
-  const b = list.find((e) => e.descriptionHtml !== undefined && e.text === text);
+  const b = list.find((e) => e.descriptionHtml !== undefined && e.text === text) ?? fetchedFiles.find((e) => e.descriptionHtml !== undefined && e.text === text);
   return b ? localized(b.descriptionHtml, lang) : undefined;
+}
+
+/** bundled files fetched outside a picker's list (the iframe page loads one by name) */
+const fetchedFiles: BundledFile[] = [];
+
+/** remember a bundled file fetched outside a picker's list, so its built description is used too */
+export function rememberBundledFile(f: BundledFile): void {
+  if (!fetchedFiles.some((e) => e.text === f.text)) fetchedFiles.push(f);
 }
 
 const picks = new WeakMap<PodsimController, number>();

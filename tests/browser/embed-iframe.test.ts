@@ -73,6 +73,8 @@ interface Opened {
   ctx: BrowserContext;
   /** console errors and uncaught errors, every frame */
   errors: string[];
+  /** every script fetched, every frame */
+  scripts: string[];
 }
 
 /** a fresh context; every frame records CSP violations in window.__csp and whether anything set window.__xss */
@@ -91,12 +93,16 @@ async function open(url: string, opts: { clipboard?: boolean; expect404?: boolea
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   // say which address a "Failed to load resource" was (expected 404s are asserted where they happen)
   page.on('response', (r) => {
     if (r.status() >= 400 && !opts.expect404) errors.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(url);
-  return { page, ctx, errors };
+  return { page, ctx, errors, scripts };
 }
 
 async function loaded(f: Page | Frame): Promise<void> {
@@ -162,6 +168,20 @@ describe('embed.html in a page of another origin', () => {
 
     await page.screenshot({ path: join(ARTIFACTS, 'embed-iframe-host.png'), fullPage: false });
     expect(await safety(page)).toEqual({ csp: [], xss: [] });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a bundled scenario\'s description as rendered at build time, without fetching the Markdown renderer', async () => {
+    const { page, errors, scripts } = await open(`${plain.url}/embed.html?scenario=${DEFAULT}&controls=canvas,panels`);
+    await loaded(page);
+    await page.waitForSelector('.ps-md:not([data-pending]) code');
+    expect(await page.locator('.ps-md strong').count()).toBeGreaterThan(0);
+    expect(scripts.some((u) => /readiness-moves-traffic/.test(u))).toBe(true);
+    expect(scripts.filter((u) => /render-markdown/.test(u))).toEqual([]);
+    // a text that is not a bundled file's does need it
+    await page.evaluate(() => window.podsim.load('apiVersion: podsim/v1alpha1\nkind: Scenario\nmetadata: {name: md, description: "**bold** and `code`"}\nspec: {duration: 1m}\n', 'md.yaml'));
+    await page.waitForFunction(() => document.querySelector('.ps-md:not([data-pending]) strong')?.textContent === 'bold');
+    expect(scripts.filter((u) => /render-markdown/.test(u))).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import '../../ui/i18n/share-messages';
 import { sharedFromLocation, followShareLinks, showPageProblem } from '../../ui/share/share-from-location';
 import { goDuration } from '../../ui/share/embed-snippets';
 import { readEmbedParams } from './embed-params';
+import { rememberBundledFile, type BundledFile } from '../../ui/bundled-scenarios';
 import { connectParent, parentOrigin } from './parent-bridge';
 import '../embed.css';
 import './embed-page.css';
@@ -26,8 +27,15 @@ declare global {
   }
 }
 
-// bundled scenarios by file name, each its own small chunk fetched only when named
-const bundled = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+// bundled scenarios by file name, each its own small chunk fetched only when named: its YAML and
+// its description rendered at build time (bundled-scenarios-plugin.ts), so no Markdown renderer is fetched
+const bundled = import.meta.glob('/scenarios/*.yaml', { query: '?podsim-scenario', import: 'default' }) as Record<string, () => Promise<BundledFile>>;
+
+async function bundledText(key: string): Promise<string> {
+  const f = await bundled[key]();
+  rememberBundledFile(f);
+  return f.text;
+}
 
 const root = document.getElementById('app')!;
 const framed = window.parent !== window;
@@ -103,7 +111,7 @@ async function start(): Promise<void> {
   }
   const name = params.scenario!;
   const key = `/scenarios/${name}`;
-  const outcome = key in bundled ? handle.load((await Promise.all([bundled[key](), printers]))[0], name) : await printers.then(() => handle.loadUrl(name));
+  const outcome = key in bundled ? handle.load((await Promise.all([bundledText(key), printers]))[0], name) : await printers.then(() => handle.loadUrl(name));
   if (!outcome.ok) return;
   if (params.start !== null) {
     if (params.start > handle.duration()) {
