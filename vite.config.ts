@@ -9,38 +9,68 @@ import { isKubectlPrinterModule, kubectlOnDemand } from './src/ui/kubectl-on-dem
  * pixi.js's main entry registers every optional part as a side effect (spritesheet and
  * asset loaders, masks, video textures) and keeps ~10 kB gzip of them in the canvas
  * chunk even though podsim never uses them. In builds, `import … from 'pixi.js'`
- * resolves to this list of the parts podsim draws with (src/render), each from its own
- * module. Using a pixi export not listed here fails the build with "not exported".
- * Types still come from pixi.js itself.
+ * resolves to this list of the parts podsim draws with (src/render), each from the module
+ * pixi's own index (lib/index.mjs) takes it from. Using a pixi export not listed here
+ * fails the build with "not exported". Types still come from pixi.js itself.
  */
-const PIXI_PARTS: Record<string, string> = {
-  Container: 'scene/container/Container.mjs',
-  Graphics: 'scene/graphics/shared/Graphics.mjs',
-  Sprite: 'scene/sprite/Sprite.mjs',
-  Texture: 'rendering/renderers/shared/texture/Texture.mjs',
-  BitmapFont: 'scene/text-bitmap/BitmapFont.mjs',
-  BitmapText: 'scene/text-bitmap/BitmapText.mjs',
-  WebGLRenderer: 'rendering/renderers/gl/WebGLRenderer.mjs',
-  CanvasRenderer: 'rendering/renderers/canvas/CanvasRenderer.mjs',
-  isWebGLSupported: 'utils/browser/isWebGLSupported.mjs',
+const PIXI_PARTS = [
+  // the scene
+  'Container', 'Graphics', 'Sprite', 'Texture', 'BitmapFont', 'BitmapText', 'isWebGLSupported',
+  // podsim's renderers, with only the systems and pipes the scene uses (webgl-renderer.ts,
+  // canvas-renderer.ts: not pixi's WebGLRenderer and CanvasRenderer, which install them all)
+  'AbstractRenderer', 'RendererType', 'BackgroundSystem', 'ViewSystem', 'GCSystem', 'SchedulerSystem',
+  'GlobalUniformSystem', 'RenderGroupSystem', 'GenerateTextureSystem', 'RendererInitHook',
+  'BlendModePipe', 'BatcherPipe', 'SpritePipe', 'RenderGroupPipe',
+  'GlBackBufferSystem', 'GraphicsContextSystem', 'GlUboSystem', 'GlContextSystem', 'GlLimitsSystem',
+  'GlBufferSystem', 'GlTextureSystem', 'GlRenderTargetSystem', 'GlGeometrySystem', 'GlUniformGroupSystem',
+  'GlShaderSystem', 'GlEncoderSystem', 'GlStateSystem', 'GlColorMaskSystem',
+  'GraphicsPipe', 'BitmapTextPipe', 'ColorMaskPipe', 'GlBatchAdaptor', 'GlGraphicsAdaptor',
+  'CanvasGraphicsContextSystem', 'CanvasContextSystem', 'CanvasLimitsSystem', 'CanvasTextureSystem',
+  'CanvasRenderTargetSystem', 'CanvasGraphicsPipe', 'CanvasBitmapTextPipe', 'CanvasColorMaskPipe',
+  'CanvasBatchAdaptor', 'CanvasGraphicsAdaptor',
+  // what src/render/no-eval-pixi.ts patches
+  'UboSystem',
+];
+
+/**
+ * `pixi.js/unsafe-eval` in builds: the eval-free polyfills src/render/no-eval-pixi.ts installs
+ * for podsim's renderers, not pixi's init module (which installs them all, the WebGPU and
+ * particle-container ones too, and so bundles those systems).
+ */
+const PIXI_NO_EVAL_PARTS: Record<string, string> = {
+  generateShaderSyncPolyfill: 'unsafe-eval/shader/generateShaderSyncPolyfill.mjs',
+  generateUniformsSyncPolyfill: 'unsafe-eval/uniforms/generateUniformsSyncPolyfill.mjs',
+  generateUboSyncPolyfillSTD40: 'unsafe-eval/ubo/generateUboSyncPolyfill.mjs',
 };
 
 function pixiParts(): Plugin {
   const ID = '\0podsim-pixi-parts';
+  const NO_EVAL_ID = '\0podsim-pixi-no-eval';
   const lib = fileURLToPath(new URL('./node_modules/pixi.js/lib/', import.meta.url));
+  const reexport = (name: string, path: string) => `export { ${name} } from ${JSON.stringify(lib + path)};`;
   return {
     name: 'podsim-pixi-parts',
     enforce: 'pre',
     // builds only: the dev server pre-bundles pixi.js whole, which loads faster than its modules one by one
     apply: 'build',
     resolveId(source) {
-      return source === 'pixi.js' ? ID : null;
+      if (source === 'pixi.js') return ID;
+      return source === 'pixi.js/unsafe-eval' ? NO_EVAL_ID : null;
     },
-    load(id) {
+    async load(id) {
+      if (id === NO_EVAL_ID) return Object.entries(PIXI_NO_EVAL_PARTS).map(([name, path]) => reexport(name, path)).join('\n');
       if (id !== ID) return null;
-      return Object.entries(PIXI_PARTS)
-        .map(([name, path]) => `export { ${name} } from ${JSON.stringify(lib + path)};`)
-        .join('\n');
+      // where each export lives: pixi's index re-exports them all as `export { A, B } from './path.mjs';`
+      const { readFile } = await import('node:fs/promises');
+      const from = new Map<string, string>();
+      for (const m of (await readFile(lib + 'index.mjs', 'utf8')).matchAll(/^export \{([^}]*)\} from '\.\/([^']+)';$/gm)) {
+        for (const name of m[1].split(',')) from.set(name.trim(), m[2]);
+      }
+      return PIXI_PARTS.map((name) => {
+        const path = from.get(name);
+        if (!path) throw new Error(`pixi.js exports no ${name} (PIXI_PARTS in vite.config.ts)`);
+        return reexport(name, path);
+      }).join('\n');
     },
   };
 }
@@ -71,8 +101,10 @@ const chunkGroups = [
   { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !UI_ON_DEMAND.test(id) },
   // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
   { name: 'kubectl', test: isKubectlPrinterModule },
-  // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor its canvas renderer
-  { name: 'pixi', test: (id: string) => PIXI_MODULES.test(id) && !/unsafe-eval|[\\/]canvas[\\/]/.test(id) },
+  // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor the 2D-canvas
+  // renderer's parts (canvas folders, Canvas…Pipe/System/Adaptor: what a first visit needs of them comes along as a
+  // dependency); but the helper both of podsim's renderers list their parts with (alone it would be a chunk of its own)
+  { name: 'pixi', test: (id: string) => (PIXI_MODULES.test(id) && !/unsafe-eval|[\\/]canvas[\\/]|[\\/]Canvas\w*(Pipe|System|Adaptor)\.mjs$/.test(id)) || /[\\/]src[\\/]render[\\/]named-extensions\.ts$/.test(id) },
 ];
 
 export default defineConfig({
