@@ -4,7 +4,7 @@
  * `kubectl get -w` following as time runs, and `kubectl apply -f -` reading the
  * manifest from the lines that follow (end with a line `EOF`).
  */
-import { For, Show, createEffect, createSignal, on, type JSX } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, For, on, Show, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import { formatClock } from './Transport';
 import { complete } from './console-completion';
@@ -13,6 +13,8 @@ import { loadKubectlPrinters } from './kubectl-on-demand';
 
 export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
   const ctl = props.ctl;
+  // unique per mounted simulator: two on one page must not share the label's target
+  const inputId = `ps-console-input-${createUniqueId()}`;
   const { t } = useI18n();
   const [entries] = ctl.consoleEntries;
   const [following] = ctl.following;
@@ -105,13 +107,13 @@ export function ConsolePanel(props: { ctl: PodsimController }): JSX.Element {
           submit();
         }}
       >
-        <label for="ps-console-input" class="ps-prompt-label">
+        <label for={inputId} class="ps-prompt-label">
           <Show when={stdin()} fallback={following() ? t('console.following') : '$'}>
             {'>'}
           </Show>
         </label>
         <input
-          id="ps-console-input"
+          id={inputId}
           ref={input}
           class="ps-console-input"
           type="text"
