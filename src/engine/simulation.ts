@@ -5,12 +5,12 @@
  */
 import type { Scenario } from '../scenario/model';
 import { recentFlows } from './flows';
-import type { ClusterView, LogLine, LogReader, MetricsView, NodeObject, PodObject } from './model/objects';
+import type { ClusterView, LogLine, LogReader, NodeObject, PodObject } from './model/objects';
 import type { Observation } from './observations';
 import type { CommandOutput, SimSnapshot, SimulationApi } from './simulation-api';
 import { Engine, EPOCH_MS, type NodeRuntime } from './runtime/engine';
 import { Kubelet } from './kubelet/kubelet';
-import { newPodRuntime, stateString, type PodRuntime } from './kubelet/pod-runtime';
+import { newPodRuntime, type PodRuntime } from './kubelet/pod-runtime';
 import { refreshPodStatus } from './kubelet/pod-status';
 import { schedulePod, podRequests, type NodeLoad } from './scheduler/scheduler';
 import { applyPodAdmission, createConfigMapObject, createDeploymentObject, createPodObject, createReplicaSetObject, createSecretObject, createServiceObject } from './cluster/api-objects';
@@ -21,8 +21,7 @@ import { randomSuffix } from './controllers/pod-template-hash';
 import { mapSelectorMatches, labelSelectorMatches } from './controllers/label-selector';
 import { newClients, settleTraffic, currentRoutes, type ClientState } from './traffic/service-traffic';
 import { changedPodLine, endpointsLine } from './runner-lines';
-import { allPodMetrics, allNodeMetrics } from './metrics/metrics-server';
-import { metricsAt } from './metrics/metrics-at';
+import { SnapshotReuse } from './snapshot/snapshot-reuse';
 import { runCommand } from './commands/run-command';
 import { cloneSimulation } from './checkpoint';
 import { CheckTracker, type CheckResult } from './checks/check-tracker';
@@ -33,8 +32,6 @@ import type { Manifest } from '../scenario/model';
 export type ManifestInput = { [K in Manifest['kind']]: Pick<Extract<Manifest, { kind: K }>, 'kind' | 'object'> }[Manifest['kind']];
 import { runDeploymentController } from './controllers/deployment-sync';
 import { podInvolvedObject } from './events/involved-object';
-import { describeProbe } from './kubelet/probe-handler';
-import { cachedResult } from './kubelet/pod-status';
 
 export class Simulation implements SimulationApi {
   readonly eng: Engine;
@@ -441,12 +438,54 @@ export class Simulation implements SimulationApi {
     return this.eng.subscribe(cb);
   }
 
+  /** what the next snapshot may reuse of this one (snapshot-reuse.ts) */
+  private reuse = new SnapshotReuse();
+
+  /**
+   * The cluster now. Every list and object that did not change since the last view is
+   * the same object as then (snapshot-reuse.ts), so readers must not change them; pods,
+   * nodes and the other API objects are the engine's own (a pod's resourceVersion moves
+   * with each status write).
+   */
   view(): ClusterView {
     const eng = this.eng;
     const now = eng.now();
+    const r = this.reuse;
     for (const p of eng.dirtyPods) refreshPodStatus(p, now);
-    const pods = [...eng.pods.values()].filter((p) => !p.deleted).map((p) => p.obj);
-    const logs: LogReader = {
+    r.pods.begin();
+    for (const p of eng.pods.values()) if (!p.deleted) r.pods.add(p.obj);
+    const pods = r.pods.end();
+    r.nodes.begin();
+    for (const n of eng.nodes) r.nodes.add(n.obj);
+    const nodes = r.nodes.end();
+    r.endpointSlices.begin();
+    for (const list of eng.slices.values()) for (const sl of list) r.endpointSlices.add(sl);
+    const endpointSlices = r.endpointSlices.end();
+    if (r.logs?.now !== now) r.logs = { now, reader: this.logReader(now) };
+    const podRuntimes = { [Symbol.iterator]: () => eng.pods.values() };
+    return {
+      now,
+      epochMs: EPOCH_MS,
+      nodes,
+      pods,
+      services: r.services.of(eng.services.values()),
+      endpointSlices,
+      endpoints: r.endpoints.of(eng.endpoints.values()),
+      deployments: r.deployments.of(eng.deployments.values()),
+      replicaSets: r.replicaSets.of(eng.replicaSets.values()),
+      configMaps: r.configMaps.of(eng.configMaps.values()),
+      secrets: r.secrets.of(eng.secrets.values()),
+      // shared, never changed (event-recorder.ts objects)
+      events: eng.recorder.objects() as ClusterView['events'],
+      logs: r.logs.reader,
+      metrics: r.metrics.view(this.scenario.metricsServer, this.scenario.metricResolution, podRuntimes, nodes.map((n) => n.metadata.name), now),
+    };
+  }
+
+  /** container logs as of `now` (the periodic lines of an `apps` entry are generated up to it) */
+  private logReader(now: number): LogReader {
+    const eng = this.eng;
+    return {
       current: (pod, container) => {
         const c = eng.pods.get(pod)?.containers.find((x) => x.name === container);
         if (!c?.current) return undefined;
@@ -458,82 +497,23 @@ export class Simulation implements SimulationApi {
         return instanceLogs(c.previous.logs, c.behaviour.spec.logs, c.previous.startedAt, c.previous.finishedAt ?? now);
       },
     };
-    const ms = this.scenario.metricsServer ? metricsAt({ resolution: this.scenario.metricResolution, pods: [...eng.pods.values()], nodes: eng.nodes.map((n) => n.obj.metadata.name) }, now) : null;
-    const metrics: MetricsView = {
-      available: this.scenario.metricsServer,
-      pods: new Map(ms ? allPodMetrics(ms).map((m) => [m.name, m]) : []),
-      nodes: new Map(ms ? allNodeMetrics(ms).map((m) => [m.name, m]) : []),
-    };
-    return {
-      now,
-      epochMs: EPOCH_MS,
-      nodes: eng.nodes.map((n) => n.obj),
-      pods,
-      services: [...eng.services.values()],
-      endpointSlices: [...eng.slices.values()].flat(),
-      endpoints: [...eng.endpoints.values()],
-      deployments: [...eng.deployments.values()],
-      replicaSets: [...eng.replicaSets.values()],
-      configMaps: [...eng.configMaps.values()],
-      secrets: [...eng.secrets.values()],
-      events: eng.recorder.copies(),
-      logs,
-      metrics,
-    };
   }
 
+  /**
+   * One frame for the renderer. Built incrementally: a container, a client or a list
+   * that did not change since the last snapshot is the same object (snapshot-reuse.ts),
+   * so the work follows what changed and readers can skip unchanged parts by identity.
+   */
   snapshot(): SimSnapshot {
     const eng = this.eng;
+    const r = this.reuse;
     const view = this.view();
-    const containers = [];
-    const podWorkers: Record<string, string> = {};
-    for (const p of eng.pods.values()) {
-      if (p.deleted) continue;
-      podWorkers[p.name] = stateString(p.worker.getSnapshot().value);
-      for (const c of p.containers) {
-        containers.push({
-          pod: p.name,
-          name: c.name,
-          init: c.kind === 'init',
-          sidecar: c.kind === 'sidecar',
-          program: c.behaviour.description,
-          machineState: stateString(c.actor.getSnapshot().value),
-          backOffUntil: c.backOffUntil,
-          killAt: c.current?.stopping?.killAt ?? null,
-          probes: Object.values(c.probes)
-            .filter((pr) => !!pr)
-            .map((pr) => {
-              const s = pr!.actor.getSnapshot();
-              return {
-                type: pr!.type,
-                state: stateString(s.value),
-                result: cachedResult(pr!),
-                run: s.context.run + pr!.repeats,
-                lastResult: s.context.lastResult,
-                failureThreshold: pr!.spec.failureThreshold,
-                successThreshold: pr!.spec.successThreshold,
-                periodSeconds: pr!.spec.periodSeconds,
-                initialDelaySeconds: pr!.spec.initialDelaySeconds,
-                timeoutSeconds: pr!.spec.timeoutSeconds,
-                forced: c.current?.overrides.probes[pr!.type] ?? null,
-                lastProbeAt: pr!.lastProbeAt,
-                nextProbeAt: pr!.nextAt,
-                description: describeProbe(c, pr!),
-              };
-            }),
-        });
-      }
-    }
+    const containers = r.containers.views(eng.pods.values());
+    const podWorkers = r.podWorkers.of(eng.pods.values());
     settleTraffic(eng, this.clients, eng.now());
     currentRoutes(eng, this.clients, eng.now());
-    const traffic = this.clients.map((cl) => ({
-      service: cl.spec.service,
-      ok: cl.ok,
-      failed: cl.failed,
-      rps: view.now >= cl.spec.from && view.now < (cl.spec.to ?? Infinity) ? cl.spec.rps : 0,
-      routes: cl.routes.map((r) => ({ pod: r.pod, share: 1 / Math.max(1, cl.routes.length), ok: r.ok })),
-    }));
-    return { view, containers, traffic, podWorkers, flows: recentFlows(eng.pods.values(), eng.now()) };
+    const traffic = r.traffic.of(this.clients, view.now);
+    return { view, containers, traffic, podWorkers, flows: r.flows.of(recentFlows(eng.pods.values(), eng.now())) };
   }
 
   /** run to the end of the scenario (or `until`) and add the summary line */

@@ -17,11 +17,11 @@ import { ServiceView, ClientView } from './service-view';
 import { GroupGlyph } from './group-glyph';
 import { layoutCluster, CARD_H, CARD_W, SERVICE_R, GLYPH_H, type Layout, UNSCHEDULED } from './layout';
 import { visualKey, type PodVisual } from './pod-visual';
-import { PodVisualCache } from './pod-visual-cache';
+import { PodVisualCache, type VisualDiff } from './pod-visual-cache';
 import { dashedLine, cross } from './shapes';
 import { palettes, theme, usePalette, type Palette, type ThemeName } from './theme';
 import { Camera } from './camera';
-import { endpointsOf } from './endpoints-of';
+import { endpointsOf, type EndpointRow } from './endpoints-of';
 import { FLOWS_ANNOTATION, parseFlows, type FlowStep } from './flows';
 import { canvasWord, countKey, type CanvasLang } from './canvas-words';
 
@@ -289,6 +289,7 @@ export class ClusterRenderer {
 
   private applySnapshot(snap: SimSnapshot, reset: boolean): void {
     const first = this.snap === null;
+    const prevSnap = this.snap;
     this.snap = snap;
     this.now = snap.view.now;
     if (reset) {
@@ -302,19 +303,58 @@ export class ClusterRenderer {
     const ctx = this.ctx();
     // a new simulation (load, restart, seek back) numbers its objects afresh
     if (first || reset) this.visualCache.clear();
-    const visuals = this.visualCache.visuals(snap);
-    const layout = layoutCluster(
-      snap.view.nodes.map((n) => ({ name: n.metadata.name })),
-      visuals,
-      snap.view.services.map((s) => s.metadata.name),
-      [...new Set(snap.traffic.map((t) => t.service))],
-      { foldAbove: this.foldAbove, toggled: this.toggled },
-    );
+    const diff = this.visualCache.diff(snap);
+    const visuals = diff.list;
     const prevLayout = this.layout;
+    // the engine hands out the same lists while their members stay (src/engine/snapshot)
+    const clients = [...new Set(snap.traffic.map((t) => t.service))];
+    const clientsKey = clients.join('\u0000');
+    const sameStructure =
+      !first && !reset && !this.relayout && prevLayout !== null && prevSnap !== null && !diff.layoutChanged && prevSnap.view.nodes === snap.view.nodes && prevSnap.view.services === snap.view.services && clientsKey === this.clientsKey;
+    this.relayout = false;
+    this.clientsKey = clientsKey;
+    const layout = sameStructure
+      ? prevLayout
+      : layoutCluster(
+          snap.view.nodes.map((n) => ({ name: n.metadata.name })),
+          visuals,
+          snap.view.services.map((s) => s.metadata.name),
+          clients,
+          { foldAbove: this.foldAbove, toggled: this.toggled },
+        );
     this.layout = layout;
-    // nodes
+    const slicesChanged = prevSnap?.view.endpointSlices !== snap.view.endpointSlices;
+    // nodes: requests move only when a pod comes, goes, is bound or ends; usage when metrics-server answers anew
+    const requestsMoved = !sameStructure || diff.changed.some((c) => c.old?.phase !== c.visual.phase);
+    if (requestsMoved) this.requests = requestsByNode(snap.view.pods);
+    if (requestsMoved || prevSnap?.view.metrics !== snap.view.metrics) this.updateNodes(snap, layout);
+    // pods: with the same layout only the cards whose visual changed are touched
+    if (sameStructure) this.updateChangedCards(diff, layout, ctx);
+    else this.updateAllCards(visuals, layout, prevLayout, first, reset, ctx);
+    // services and clients
+    if (!sameStructure || slicesChanged || prevSnap?.traffic !== snap.traffic) this.updateServices(snap, layout);
+    this.launchFlows(snap, this.visuals, reset || first, ctx.wall);
+    if (!sameStructure || slicesChanged) this.linesDirty = true;
+    // frame the cluster when it is new, and whenever it outgrows the view, until the learner moves the camera
+    const b = layout.bounds;
+    const grew = !prevLayout || b.w !== prevLayout.bounds.w || b.h !== prevLayout.bounds.h || b.x !== prevLayout.bounds.x || b.y !== prevLayout.bounds.y;
+    if ((first && !prevLayout) || this.fitOnNext || (grew && !this.camera.userMoved)) {
+      if (this.fitOnNext) this.camera.userMoved = false;
+      this.fitOnNext = false;
+      this.fit();
+    }
+    this.needsRender = true;
+  }
+
+  /** pods per node and their requests (requestsByNode), as of the last snapshot that moved them */
+  private requests = new Map<string, { cpuReq: number; memReq: number; pods: number }>();
+  /** the Services that have clients, as the last layout placed them */
+  private clientsKey = '';
+  /** the layout must be made again (folds toggled, selection drawn) even if the pods did not move */
+  private relayout = false;
+
+  private updateNodes(snap: SimSnapshot, layout: Layout): void {
     const seenNodes = new Set<string>();
-    const requests = requestsByNode(snap.view.pods);
     for (const [name, rect] of layout.nodes) {
       seenNodes.add(name);
       let r = this.nodes.get(name);
@@ -324,13 +364,38 @@ export class ClusterRenderer {
         this.nodeLayer.addChild(r.root);
       }
       const node = snap.view.nodes.find((n) => n.metadata.name === name);
-      r.update(rect, node, node ? nodeUsage(requests.get(name), snap.view.metrics.nodes.get(name)) : null);
+      r.update(rect, node, node ? nodeUsage(this.requests.get(name), snap.view.metrics.nodes.get(name)) : null);
     }
     for (const [name, r] of this.nodes) if (!seenNodes.has(name)) {
       r.destroy();
       this.nodes.delete(name);
     }
-    // pods
+  }
+
+  /** redraw what a changed visual shows on its card or its group; nothing moves (the layout is the same) */
+  private updateChangedCards(diff: VisualDiff, layout: Layout, ctx: AnimContext): void {
+    const groups = new Set<string>();
+    for (const { visual: v } of diff.changed) {
+      const old = this.visuals.get(v.uid);
+      this.visuals.set(v.uid, v);
+      const gk = layout.foldedInto.get(v.uid);
+      if (gk) groups.add(gk);
+      const card = this.cards.get(v.uid);
+      if (!card || old === v) continue;
+      if (!old || visualKey(old) !== visualKey(v)) {
+        card.update(v, ctx);
+        this.animating.add(card);
+      } else card.refreshProbes(v);
+    }
+    for (const key of groups) {
+      const gl = layout.groups.get(key);
+      const g = this.groups.get(key);
+      if (gl && g) g.update(gl.x, gl.y, gl.pods.map((u) => this.visuals.get(u)!), false);
+    }
+  }
+
+  /** every card against the new layout: cards come, go, move and change */
+  private updateAllCards(visuals: PodVisual[], layout: Layout, prevLayout: Layout | null, first: boolean, reset: boolean, ctx: AnimContext): void {
     const seen = new Set<string>();
     this.byName.clear();
     const newVisuals = new Map<string, PodVisual>();
@@ -402,7 +467,9 @@ export class ClusterRenderer {
       g.destroy();
       this.groups.delete(key);
     }
-    // services and clients
+  }
+
+  private updateServices(snap: SimSnapshot, layout: Layout): void {
     const counts = trafficByService(snap.traffic);
     const seenSvc = new Set<string>();
     for (const [name, pos] of layout.services) {
@@ -413,9 +480,9 @@ export class ClusterRenderer {
         this.services.set(name, s);
         this.serviceLayer.addChild(s.root);
       }
-      const eps = endpointsOf(snap, name);
+      const eps = this.endpointsOf(snap, name);
       const c = counts.get(name);
-      s.update(pos.x, pos.y, eps.filter((e) => e.ready).length, eps.length, c?.ok ?? null, c?.failed ?? null, '', this.selection?.kind === 'service' && this.selection.service === name);
+      s.update(pos.x, pos.y, eps.ready, eps.rows.length, c?.ok ?? null, c?.failed ?? null, '', this.selection?.kind === 'service' && this.selection.service === name);
       const cpos = layout.clients.get(name);
       let cl = this.clients.get(name);
       if (cpos) {
@@ -436,17 +503,22 @@ export class ClusterRenderer {
       this.clients.get(name)?.destroy();
       this.clients.delete(name);
     }
-    this.launchFlows(snap, newVisuals, reset || first, ctx.wall);
-    this.linesDirty = true;
-    // frame the cluster when it is new, and whenever it outgrows the view, until the learner moves the camera
-    const b = layout.bounds;
-    const grew = !prevLayout || b.w !== prevLayout.bounds.w || b.h !== prevLayout.bounds.h || b.x !== prevLayout.bounds.x || b.y !== prevLayout.bounds.y;
-    if ((first && !prevLayout) || this.fitOnNext || (grew && !this.camera.userMoved)) {
-      if (this.fitOnNext) this.camera.userMoved = false;
-      this.fitOnNext = false;
-      this.fit();
+  }
+
+  /** the EndpointSlices the endpoint rows were read from, and the rows per Service */
+  private endpointRows: { slices: SimSnapshot['view']['endpointSlices']; byService: Map<string, { rows: EndpointRow[]; ready: number }> } | null = null;
+
+  /** a Service's endpoints (endpoints-of.ts), read once per list of EndpointSlices */
+  private endpointsOf(snap: SimSnapshot, service: string): { rows: EndpointRow[]; ready: number } {
+    const slices = snap.view.endpointSlices;
+    if (this.endpointRows?.slices !== slices) this.endpointRows = { slices, byService: new Map() };
+    let e = this.endpointRows.byService.get(service);
+    if (!e) {
+      const rows = endpointsOf(snap, service);
+      e = { rows, ready: rows.filter((r) => r.ready).length };
+      this.endpointRows.byService.set(service, e);
     }
-    this.needsRender = true;
+    return e;
   }
 
   /** Advance animations to virtual time `now` and render. Returns true while anything moves. */
@@ -543,7 +615,7 @@ export class ClusterRenderer {
     let key = '';
     for (const [name, s] of layout.services) {
       key += `${name}@${s.x},${s.y}:`;
-      for (const ep of endpointsOf(snap, name)) {
+      for (const ep of this.endpointsOf(snap, name).rows) {
         const uid = this.byName.get(ep.pod);
         const card = uid ? this.cards.get(uid) : undefined;
         key += `${ep.pod}${ep.ready ? 'r' : ''}${ep.terminating ? 't' : ''}${card ? `${card.x},${card.y}` : uid ? layout.foldedInto.get(uid) ?? '' : ''};`;
@@ -582,7 +654,7 @@ export class ClusterRenderer {
     for (const [name, s] of layout.services) {
       const sx = s.x;
       const sy = s.y + SERVICE_R * 0.87;
-      const eps = endpointsOf(snap, name);
+      const eps = this.endpointsOf(snap, name).rows;
       if (eps.length > MANY_ENDPOINTS) {
         // many endpoints: one line per node and kind, labelled with the count
         const byNode = new Map<string, { ready: number; notReady: number; terminating: number }>();
@@ -716,8 +788,12 @@ export class ClusterRenderer {
   }
 
   /** one particle per new log line of the first container of each declared flow */
+  /** the pods that declare flows, per list of pods (the engine keeps the list while no pod comes or goes) */
+  private flowPods: { pods: SimSnapshot['view']['pods']; withFlows: SimSnapshot['view']['pods'] } | null = null;
+
   private launchFlows(snap: SimSnapshot, visuals: Map<string, PodVisual>, silent: boolean, wall: number): void {
-    for (const pod of snap.view.pods) {
+    if (this.flowPods?.pods !== snap.view.pods) this.flowPods = { pods: snap.view.pods, withFlows: snap.view.pods.filter((p) => p.metadata.annotations?.[FLOWS_ANNOTATION]) };
+    for (const pod of this.flowPods.withFlows) {
       const chains = parseFlows(pod.metadata.annotations?.[FLOWS_ANNOTATION]);
       if (!chains.length) continue;
       const uid = pod.metadata.uid;
@@ -807,7 +883,10 @@ export class ClusterRenderer {
       const card = this.cardOf(sel.pod);
       card?.setSelected(true);
     }
-    if (this.snap && (prev?.kind === 'service' || sel?.kind === 'service')) this.setSnapshot(this.snap);
+    if (this.snap && (prev?.kind === 'service' || sel?.kind === 'service')) {
+      this.relayout = true;
+      this.setSnapshot(this.snap);
+    }
     this.needsRender = true;
   }
 
@@ -854,6 +933,7 @@ export class ClusterRenderer {
       if (x >= g.x && x <= g.x + g.w && y >= g.y - 8 && y <= g.y + g.h) {
         if (this.toggled.has(key)) this.toggled.delete(key);
         else this.toggled.add(key);
+        this.relayout = true;
         if (this.snap) this.setSnapshot(this.snap);
         return;
       }
@@ -890,6 +970,7 @@ export class ClusterRenderer {
       if (this.toggled.has(key)) this.toggled.delete(key);
       else this.toggled.add(key);
     }
+    this.relayout = true;
     if (this.snap) this.setSnapshot(this.snap);
   }
 

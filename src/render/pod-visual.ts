@@ -150,27 +150,64 @@ export function podVisuals(snap: SimSnapshot): PodVisual[] {
 }
 
 export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Map<string, string>, now: number): PodVisual {
+  return podVisualOf(podBase(pod, rsToDeploy), views, now);
+}
+
+/**
+ * What a pod's visual takes from the pod object alone (its status columns, its containers
+ * and their statuses, its Deployment). A pod whose object did not change keeps it while
+ * its probes tick (pod-visual-cache.ts): only the containers' part is made again.
+ */
+export interface PodBase {
+  pod: PodObject;
+  status: string;
+  look: PodLook;
+  readyCount: number;
+  totalCount: number;
+  restarts: number;
+  deployment: string | null;
+  specs: { name: string; kind: ContainerVisual['kind']; status: ContainerStatus | undefined }[];
+}
+
+export function podBase(pod: PodObject, rsToDeploy: Map<string, string>): PodBase {
   const sum = summarizePod(pod);
   const ready = pod.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
   const statuses = new Map<string, ContainerStatus>();
   for (const s of pod.status.initContainerStatuses ?? []) statuses.set(s.name, s);
   for (const s of pod.status.containerStatuses ?? []) statuses.set(s.name, s);
-  const viewOf = new Map(views.map((v) => [v.name, v]));
+  const specs: PodBase['specs'] = [];
+  for (const c of pod.spec.initContainers ?? []) specs.push({ name: c.name, kind: c.restartPolicy === 'Always' ? 'sidecar' : 'init', status: statuses.get(c.name) });
+  for (const c of pod.spec.containers ?? []) specs.push({ name: c.name, kind: 'regular', status: statuses.get(c.name) });
+  const rs = pod.metadata.ownerReferences?.find((o) => o.kind === 'ReplicaSet' && o.controller);
+  return {
+    pod,
+    status: sum.reason,
+    look: podLook(sum.reason, pod, ready),
+    readyCount: sum.readyContainers,
+    totalCount: sum.totalContainers,
+    restarts: sum.restarts,
+    deployment: rs ? rsToDeploy.get(rs.name) ?? null : null,
+    specs,
+  };
+}
+
+/** the visual of a pod from its base and its containers' views */
+export function podVisualOf(base: PodBase, views: ContainerView[], now: number): PodVisual {
+  const pod = base.pod;
   const containers: ContainerVisual[] = [];
-  const specs = [
-    ...(pod.spec.initContainers ?? []).map((c) => ({ c, kind: (c.restartPolicy === 'Always' ? 'sidecar' : 'init') as ContainerVisual['kind'] })),
-    ...(pod.spec.containers ?? []).map((c) => ({ c, kind: 'regular' as const })),
-  ];
   let backOffUntil: number | null = null;
   let killAt: number | null = null;
-  for (const { c, kind } of specs) {
-    const s = statuses.get(c.name);
-    const v = viewOf.get(c.name);
+  for (const { name, kind, status: s } of base.specs) {
+    let v: ContainerView | undefined;
+    for (const x of views) if (x.name === name) {
+      v = x;
+      break;
+    }
     const st = stateOf(s);
     if (v?.backOffUntil != null && (backOffUntil === null || v.backOffUntil < backOffUntil)) backOffUntil = v.backOffUntil;
     if (v?.killAt != null && (killAt === null || v.killAt > killAt)) killAt = v.killAt;
     containers.push({
-      name: c.name,
+      name,
       kind,
       state: st.state,
       reason: st.reason,
@@ -184,20 +221,19 @@ export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Ma
       killAt: v?.killAt ?? null,
     });
   }
-  const rs = pod.metadata.ownerReferences?.find((o) => o.kind === 'ReplicaSet' && o.controller);
   const deletionAt = pod.metadata.deletionTimestamp ?? null;
   return {
     uid: pod.metadata.uid,
     name: pod.metadata.name,
     node: pod.spec.nodeName ?? null,
-    status: sum.reason,
-    look: podLook(sum.reason, pod, ready),
-    readyCount: sum.readyContainers,
-    totalCount: sum.totalContainers,
-    restarts: sum.restarts,
+    status: base.status,
+    look: base.look,
+    readyCount: base.readyCount,
+    totalCount: base.totalCount,
+    restarts: base.restarts,
     phase: pod.status.phase,
     createdAt: pod.metadata.creationTimestamp,
-    deployment: rs ? rsToDeploy.get(rs.name) ?? null : null,
+    deployment: base.deployment,
     labels: pod.metadata.labels,
     backOffUntil,
     killAt,
@@ -213,6 +249,15 @@ export function podVisual(pod: PodObject, views: ContainerView[], rsToDeploy: Ma
  * cards that changed.
  */
 export function visualKey(v: PodVisual): string {
+  let k = visualKeys.get(v);
+  if (k === undefined) visualKeys.set(v, (k = makeVisualKey(v)));
+  return k;
+}
+
+/** a visual is never changed once made (pod-visual-cache.ts replaces it), so neither is its key */
+const visualKeys = new WeakMap<PodVisual, string>();
+
+function makeVisualKey(v: PodVisual): string {
   let k = `${v.node}|${v.status}|${v.look}|${v.readyCount}/${v.totalCount}|${v.restarts}|${v.backOffUntil}|${v.killAt}|${v.deletionAt}`;
   for (const c of v.containers) {
     k += `|${c.name}:${c.state}:${c.reason}:${c.ready ? 1 : 0}:${c.started ? 1 : 0}:${c.restarts}`;

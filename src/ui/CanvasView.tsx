@@ -6,7 +6,7 @@
 import { Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import type { ClusterRenderer } from '../render/cluster-renderer';
-import { summarizePod } from '../engine/kubectl/pod-status-column';
+import { podSummary } from './pod-summary';
 import { useI18n } from './i18n/i18n';
 import { resolveTheme } from '../render/theme';
 
@@ -75,7 +75,7 @@ export function CanvasView(props: { ctl: PodsimController; foldAbove?: number; o
     let ready = 0;
     const odd: string[] = [];
     for (const p of s.view.pods) {
-      const sum = summarizePod(p);
+      const sum = podSummary(p);
       if (sum.reason === 'Running' && sum.readyContainers === sum.totalContainers) ready++;
       else if (odd.length < 5) odd.push(`${p.metadata.name} ${sum.reason} ${sum.readyContainers}/${sum.totalContainers}`);
     }

@@ -2,9 +2,10 @@
  * Events as `kubectl get events` shows them (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE),
  * newest first, filterable by object name; clicking an object selects its pod.
  */
-import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import { Index, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import type { PodsimController } from './podsim-controller';
 import { humanDuration } from '../engine/format/human-duration';
+import type { EventObject } from '../engine/model/objects';
 import { useI18n } from './i18n/i18n';
 
 const MAX_ROWS = 200;
@@ -16,19 +17,26 @@ export function EventsPanel(props: { ctl: PodsimController }): JSX.Element {
   const [selection] = ctl.selection;
   const [filter, setFilter] = createSignal('');
   const [onlySelected, setOnlySelected] = createSignal(false);
+  // the newest events that pass the filter: sorted again only when the engine hands out a
+  // new list of events (it keeps the list while none is recorded) or the filter changes
+  let sorted: { events: readonly EventObject[]; f: string; selName: string | null; top: EventObject[] } | null = null;
   const rows = createMemo(() => {
     const s = snap();
     if (!s) return [];
     const f = filter().trim().toLowerCase();
     const sel = selection();
     const selName = onlySelected() && sel?.kind === 'pod' ? sel.pod : null;
-    const list = s.view.events.filter((e) => {
-      const obj = `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
-      if (selName && e.involvedObject.name !== selName) return false;
-      return !f || obj.toLowerCase().includes(f) || e.reason.toLowerCase().includes(f);
-    });
-    list.sort((a, b) => b.lastTimestamp - a.lastTimestamp || b.metadata.resourceVersion.localeCompare(a.metadata.resourceVersion, undefined, { numeric: true }));
-    return list.slice(0, MAX_ROWS).map((e) => ({
+    if (!sorted || sorted.events !== s.view.events || sorted.f !== f || sorted.selName !== selName) {
+      const list = s.view.events.filter((e) => {
+        const obj = `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
+        if (selName && e.involvedObject.name !== selName) return false;
+        return !f || obj.toLowerCase().includes(f) || e.reason.toLowerCase().includes(f);
+      });
+      // resourceVersions are decimal integers: compared as numbers (as localeCompare with numeric would)
+      list.sort((a, b) => b.lastTimestamp - a.lastTimestamp || Number(b.metadata.resourceVersion) - Number(a.metadata.resourceVersion));
+      sorted = { events: s.view.events, f, selName, top: list.slice(0, MAX_ROWS) };
+    }
+    return sorted.top.map((e) => ({
       id: e.metadata.uid,
       lastSeen: humanDuration(s.view.now - e.lastTimestamp),
       type: e.type,
@@ -63,23 +71,24 @@ export function EventsPanel(props: { ctl: PodsimController }): JSX.Element {
             </tr>
           </thead>
           <tbody>
-            <For each={rows()}>
+            {/* rows by position: a new snapshot updates the cells in place (LAST SEEN moves on every one) */}
+            <Index each={rows()}>
               {(r) => (
-                <tr class={r.type === 'Warning' ? 'ps-warning' : ''}>
-                  <td>{r.lastSeen}</td>
-                  <td>{r.type === 'Warning' ? '⚠ Warning' : 'Normal'}</td>
-                  <td>{r.reason}</td>
+                <tr class={r().type === 'Warning' ? 'ps-warning' : ''}>
+                  <td>{r().lastSeen}</td>
+                  <td>{r().type === 'Warning' ? '⚠ Warning' : 'Normal'}</td>
+                  <td>{r().reason}</td>
                   <td>
-                    <Show when={r.pod} fallback={r.object}>
-                      <button type="button" class="ps-link" onClick={() => ctl.select({ kind: 'pod', pod: r.pod! })}>
-                        {r.object}
+                    <Show when={r().pod} fallback={r().object}>
+                      <button type="button" class="ps-link" onClick={() => ctl.select({ kind: 'pod', pod: r().pod! })}>
+                        {r().object}
                       </button>
                     </Show>
                   </td>
-                  <td>{r.message}</td>
+                  <td>{r().message}</td>
                 </tr>
               )}
-            </For>
+            </Index>
           </tbody>
         </table>
       </Show>

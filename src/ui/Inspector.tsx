@@ -10,6 +10,7 @@ import type { ContainerView, SimSnapshot } from '../engine/simulation-api';
 import type { Container as ContainerSpec } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../engine/model/objects';
 import { summarizePod } from '../engine/kubectl/pod-status-column';
+import { podSummary } from './pod-summary';
 import { humanDuration } from '../engine/format/human-duration';
 import { containerMachine } from '../engine/kubelet/container-machine';
 import { probeWorkerMachine } from '../engine/kubelet/probe-worker-machine';
@@ -60,13 +61,23 @@ function ObjectList(props: { ctl: PodsimController }): JSX.Element {
   const { t } = useI18n();
   const [snap] = props.ctl.snapshot;
   const [filter, setFilter] = createSignal('');
+  type Row = { name: string; status: string; ready: string; restarts: number; total: number };
+  // a pod whose row reads the same keeps its row object, so the list redraws only rows that changed
+  let rowsBefore = new Map<string, Row>();
   const pods = createMemo(() => {
     const f = filter().trim();
     const list = (snap()?.view.pods ?? []).filter((p) => !f || p.metadata.name.includes(f));
-    return list.slice(0, LIST_MAX).map((p) => {
-      const s = summarizePod(p);
-      return { name: p.metadata.name, status: s.reason, ready: `${s.readyContainers}/${s.totalContainers}`, restarts: s.restarts, total: list.length };
+    const rows = new Map<string, Row>();
+    const out = list.slice(0, LIST_MAX).map((p) => {
+      const s = podSummary(p);
+      const row = { name: p.metadata.name, status: s.reason, ready: `${s.readyContainers}/${s.totalContainers}`, restarts: s.restarts, total: list.length };
+      const old = rowsBefore.get(row.name);
+      const kept = old && old.status === row.status && old.ready === row.ready && old.restarts === row.restarts && old.total === row.total ? old : row;
+      rows.set(row.name, kept);
+      return kept;
     });
+    rowsBefore = rows;
+    return out;
   });
   const services = () => snap()?.view.services.map((s) => s.metadata.name) ?? [];
   const deployments = () => snap()?.view.deployments.map((d) => d.metadata.name) ?? [];

@@ -5,8 +5,9 @@
  * not anything of the simulation's.
  */
 import type { Observation, PodLine, EndpointsLine } from '../engine/observations';
-import type { SimSnapshot } from '../engine/simulation-api';
-import { summarizePod } from '../engine/kubectl/pod-status-column';
+import type { ContainerView, SimSnapshot } from '../engine/simulation-api';
+import type { PodObject } from '../engine/model/objects';
+import { podSummary } from './pod-summary';
 import { translate } from './i18n/i18n';
 import './i18n/messages';
 
@@ -51,6 +52,7 @@ export class Announcer {
 
   /** Sentences for a batch of observations, one per pod or Service that changed. */
   describe(batch: readonly Observation[], snap: SimSnapshot | null): string[] {
+    const index = new SnapshotIndex(snap);
     const perPod = new Map<string, string[]>();
     const add = (pod: string, s: string) => {
       const l = perPod.get(pod) ?? [];
@@ -65,7 +67,7 @@ export class Announcer {
           add(o.name, this.t('announce.deleted'));
           continue;
         }
-        this.podLine(o, snap, add);
+        this.podLine(o, index, add);
       } else if (o.type === 'endpoints') this.endpointsLine(o, add, other);
     }
     const out: string[] = [];
@@ -73,7 +75,7 @@ export class Announcer {
     return out.concat(other);
   }
 
-  private podLine(o: PodLine, snap: SimSnapshot | null, add: (pod: string, s: string) => void): void {
+  private podLine(o: PodLine, snap: SnapshotIndex, add: (pod: string, s: string) => void): void {
     const prev = this.pods.get(o.name);
     this.pods.set(o.name, { status: o.status, ready: o.ready, restarts: o.restarts });
     if (!prev) {
@@ -112,20 +114,51 @@ export class Announcer {
   }
 }
 
-function readyOf(o: PodLine, snap: SimSnapshot | null): string {
-  const pod = snap?.view.pods.find((p) => p.metadata.name === o.name);
+/**
+ * The pods and container views of a snapshot by pod name, made on first use: a batch
+ * may hold a line for each of 1,000 pods, and a scan of the snapshot per line would
+ * make describing it quadratic.
+ */
+class SnapshotIndex {
+  private pods: Map<string, PodObject> | null = null;
+  private containers: Map<string, ContainerView[]> | null = null;
+
+  constructor(readonly snap: SimSnapshot | null) {}
+
+  pod(name: string): PodObject | undefined {
+    if (!this.snap) return undefined;
+    this.pods ??= new Map(this.snap.view.pods.map((p) => [p.metadata.name, p]));
+    return this.pods.get(name);
+  }
+
+  containersOf(pod: string): ContainerView[] {
+    if (!this.snap) return [];
+    if (!this.containers) {
+      this.containers = new Map();
+      for (const c of this.snap.containers) {
+        let l = this.containers.get(c.pod);
+        if (!l) this.containers.set(c.pod, (l = []));
+        l.push(c);
+      }
+    }
+    return this.containers.get(pod) ?? [];
+  }
+}
+
+function readyOf(o: PodLine, snap: SnapshotIndex): string {
+  const pod = snap.pod(o.name);
   if (pod) {
-    const s = summarizePod(pod);
+    const s = podSummary(pod);
     return `${s.readyContainers}/${s.totalContainers}`;
   }
   return `${o.containers.filter((c) => c.ready).length}/${o.containers.length}`;
 }
 
 /** "readiness failed 3/3" from the probe worker that turned the pod not ready */
-export function failingProbe(snap: SimSnapshot | null, pod: string, type: 'readiness' | 'liveness' | 'startup', t: Translate = english): string | null {
+export function failingProbe(snap: SimSnapshot | SnapshotIndex | null, pod: string, type: 'readiness' | 'liveness' | 'startup', t: Translate = english): string | null {
   if (!snap) return null;
-  for (const c of snap.containers) {
-    if (c.pod !== pod) continue;
+  const containers = snap instanceof SnapshotIndex ? snap.containersOf(pod) : snap.containers.filter((c) => c.pod === pod);
+  for (const c of containers) {
     for (const p of c.probes) {
       if (p.type === type && p.lastResult === 'Failure') return t('announce.probeFailed', { type, run: Math.min(p.run, p.failureThreshold), threshold: p.failureThreshold });
     }

@@ -62,7 +62,8 @@ export class CheckTracker {
       if (o.type === 'event') holds = e.kind === 'event' && eventMatches(e, o, this.deploymentOf);
       else if (o.type === 'endpoints') holds = e.kind === 'service' && e.service === o.service && this.serviceHolds(i);
       // a pod check that did not hold before this line can only hold now through this pod
-      else holds = e.kind === 'pod' && podIsSubject(e.pod, o.name, this.deploymentOf) && podLineMatches(e, o);
+      // (a deleted pod's line makes no pod check hold: a check names a state of a pod that exists)
+      else holds = e.kind === 'pod' && !('deleted' in o) && podIsSubject(e.pod, o.name, this.deploymentOf) && podLineMatches(e, o);
       if (holds) this.pass(i, o.t);
     });
   }

@@ -349,6 +349,9 @@ export class EventRecorder {
     // the logger now agrees with the stored event
     if (last !== index) setSlot(slot, index);
     this.lastIndex = index;
+    // a run nobody reads (the CLI) must not pile these up: forgetting them costs one full rebuild
+    if (this.written.length > s.events.length + 1024) this.written.length = 0;
+    this.written.push(index);
     return ev;
   }
 
@@ -365,6 +368,68 @@ export class EventRecorder {
   /** All stored events in creation order, as API objects built for the caller. */
   copies(): EventObject[] {
     return this.state.events.map((ev, i) => this.toEventObject(ev, i));
+  }
+
+  /** the list `objects` returned last, the event list and version it was made from */
+  private shared: { list: readonly EventObject[]; events: StoredEvent[]; version: number } | null = null;
+  /** positions of the events written (created or patched) since `objects` was last called */
+  private written: number[] = [];
+
+  /**
+   * All stored events in creation order, as API objects shared with every other reader:
+   * never change them. A stored event is replaced, never changed, so its API object is
+   * built once (`builtEvents`); while nothing is recorded the same list comes back, and
+   * after a write only the events written since are built.
+   */
+  objects(): readonly EventObject[] {
+    const s = this.state;
+    const prev = this.shared;
+    const written = this.written;
+    this.written = [];
+    if (prev && prev.events === s.events && prev.version === s.resourceVersion && prev.list.length === s.events.length) return prev.list;
+    let list: EventObject[];
+    // each write is one version: when they add up, only the positions written changed
+    if (prev && prev.events === s.events && s.resourceVersion - prev.version === written.length && prev.list.length <= s.events.length) {
+      list = prev.list.slice();
+      for (const i of written) list[i] = this.sharedObject(s.events[i], i, prev.list[i]);
+    } else list = s.events.map((ev, i) => this.sharedObject(ev, i, undefined));
+    this.shared = { list, events: s.events, version: s.resourceVersion };
+    return list;
+  }
+
+  /**
+   * The shared API object of a stored event (`index`: its position, which never changes;
+   * `before`: the object of the event stored there before, whose uid is the same). Shared
+   * objects of one subject share its involvedObject and source: they are read, not changed.
+   */
+  private sharedObject(ev: StoredEvent, index: number, before: EventObject | undefined): EventObject {
+    let o = builtEvents.get(ev);
+    if (o !== undefined) return o;
+    const subject = this.state.subjects[ev.subject];
+    let parts = subjectParts.get(subject);
+    if (!parts) subjectParts.set(subject, (parts = { involvedObject: { ...subject.involvedObject }, source: { ...subject.source } }));
+    o = {
+      kind: 'Event',
+      metadata: {
+        name: ev.name,
+        namespace: subject.involvedObject.namespace,
+        uid: before?.metadata.uid ?? uid(index + 1),
+        labels: NO_LABELS,
+        annotations: NO_LABELS,
+        creationTimestamp: ev.creationTimestamp,
+        resourceVersion: String(ev.resourceVersion),
+      },
+      involvedObject: parts.involvedObject,
+      reason: ev.reason,
+      message: ev.message,
+      type: ev.type,
+      source: parts.source,
+      count: ev.count,
+      firstTimestamp: ev.firstTimestamp,
+      lastTimestamp: ev.lastTimestamp,
+    };
+    builtEvents.set(ev, o);
+    return o;
   }
 
   /** Events whose involvedObject is `kind`/`name` (any fieldPath), creation order. */
@@ -409,6 +474,18 @@ export class EventRecorder {
     return `${objectName}.${nanos.toString(16)}`;
   }
 }
+
+/**
+ * API objects of stored events, shared by a recorder and its checkpoint copies (which
+ * share the stored events themselves, at the same positions).
+ */
+const builtEvents = new WeakMap<StoredEvent, EventObject>();
+
+/** the involvedObject and source that shared event objects of a subject hold */
+const subjectParts = new WeakMap<EventSubject, { involvedObject: InvolvedObject; source: EventSubject['source'] }>();
+
+/** the labels and annotations of shared event objects (events carry none): frozen, as they are shared */
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function uid(n: number): string {
   const hex = n.toString(16).padStart(12, '0');

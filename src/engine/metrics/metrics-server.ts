@@ -115,18 +115,11 @@ export function nextScrapeAt(state: MetricsState, t: Seconds): Seconds {
  */
 export function scrape(state: MetricsState, t: Seconds, containers: ContainerUsage[], nodes: NodeUsage[]): void {
   if (state.lastScrapeAt !== undefined && t <= state.lastScrapeAt) return;
-  const since = state.lastScrapeAt ?? 0;
 
   // 1. What the kubelets report: integrate CPU, build this scrape's pod points.
   const batch = new Map<string, { points: ContainerPoint[]; complete: boolean }>();
   const containerCpu: MetricsState['containerCpu'] = {};
-  const nodeTotals = new Map<string, { cpuMilli: number; memoryBytes: number }>();
-  for (const n of nodes) {
-    nodeTotals.set(n.name, {
-      cpuMilli: n.cpuMilli ?? NODE_SYSTEM_BASELINE.cpuMilli,
-      memoryBytes: n.memoryBytes ?? NODE_SYSTEM_BASELINE.memoryBytes,
-    });
-  }
+  const nodeTotals = baselines(nodes);
   for (const c of containers) {
     if (c.startedAt >= t) continue; // not yet visible to cAdvisor
     const ns = c.namespace ?? 'default';
@@ -187,7 +180,43 @@ export function scrape(state: MetricsState, t: Seconds, containers: ContainerUsa
   state.podLast = podLast;
   state.podPrev = podPrev;
 
-  // 3. nodes: integrate, then pkg/storage/node.go Store
+  storeNodes(state, t, nodeTotals);
+}
+
+/** each node's own usage, to which its pods' is added */
+function baselines(nodes: NodeUsage[]): Map<string, { cpuMilli: number; memoryBytes: number }> {
+  const totals = new Map<string, { cpuMilli: number; memoryBytes: number }>();
+  for (const n of nodes) {
+    totals.set(n.name, {
+      cpuMilli: n.cpuMilli ?? NODE_SYSTEM_BASELINE.cpuMilli,
+      memoryBytes: n.memoryBytes ?? NODE_SYSTEM_BASELINE.memoryBytes,
+    });
+  }
+  return totals;
+}
+
+/**
+ * `scrape` for the nodes alone: the nodes' state then is what `scrape` leaves (the pods'
+ * tables are left as they are). `containers` must be distinct (no container twice), as
+ * the kubelets report them; scrape drops such duplicates, this does not look for them.
+ */
+export function scrapeNodes(state: MetricsState, t: Seconds, containers: ContainerUsage[], nodes: NodeUsage[]): void {
+  if (state.lastScrapeAt !== undefined && t <= state.lastScrapeAt) return;
+  const nodeTotals = baselines(nodes);
+  for (const c of containers) {
+    if (c.startedAt >= t || c.node === undefined) continue;
+    const nt = nodeTotals.get(c.node);
+    if (nt) {
+      nt.cpuMilli += c.cpuMilli;
+      nt.memoryBytes += c.memoryBytes;
+    }
+  }
+  storeNodes(state, t, nodeTotals);
+}
+
+/** 3. nodes: integrate, then pkg/storage/node.go Store; the scrape is done */
+function storeNodes(state: MetricsState, t: Seconds, nodeTotals: Map<string, { cpuMilli: number; memoryBytes: number }>): void {
+  const since = state.lastScrapeAt ?? 0;
   const nodeCpu: MetricsState['nodeCpu'] = {};
   const nodeLast: MetricsState['nodeLast'] = {};
   const nodePrev: MetricsState['nodePrev'] = {};
