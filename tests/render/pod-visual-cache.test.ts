@@ -4,6 +4,7 @@ import { loadScenario } from '../../src/scenario/load-scenario';
 import { Simulation } from '../../src/engine/simulation';
 import { PodVisualCache } from '../../src/render/pod-visual-cache';
 import { podVisuals, visualKey, type PodVisual } from '../../src/render/pod-visual';
+import { STEADY_PROBE_YAML } from './steady-probe-scenario';
 
 const YAML = `apiVersion: podsim/v1alpha1
 kind: Scenario
@@ -126,28 +127,7 @@ describe('PodVisualCache.diff', () => {
 
   it('a run of successes the engine skipped grows with time alone, and the visual with it', () => {
     // liveness fails once while the app starts, then passes: the engine skips the steady ticks
-    const r = loadScenario(
-      `apiVersion: podsim/v1alpha1
-kind: Scenario
-metadata: {name: steady}
-spec:
-  apps:
-    app/app: {startup: 5s}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: app}
-spec:
-  containers:
-  - name: app
-    image: sim/app:1
-    ports: [{containerPort: 8080}]
-    livenessProbe:
-      httpGet: {path: /healthz, port: 8080}
-      periodSeconds: 10
-`,
-      'steady.yaml',
-    );
+    const r = loadScenario(STEADY_PROBE_YAML, 'steady.yaml');
     if (!r.ok) throw new Error('invalid');
     const s = new Simulation(r.scenario);
     const cache = new PodVisualCache();

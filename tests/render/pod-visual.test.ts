@@ -3,6 +3,7 @@ import { podVisuals, visualKey, probeRunText, countdownText, type PodVisual } fr
 import { Simulation } from '../../src/engine/simulation';
 import { scenario } from '../ui/fixtures';
 import { loadScenario } from '../../src/scenario/load-scenario';
+import { STEADY_PROBE_YAML } from './steady-probe-scenario';
 
 function at(file: string, t: number): PodVisual[] {
   const sim = new Simulation(scenario(file));
@@ -77,26 +78,7 @@ describe('pod visuals', () => {
 describe('steady probes', () => {
   it('show the successes the engine skipped after a lone failure, not a stale failure', () => {
     // liveness fails while the app starts (startup 60 s would kill it; here a 5 s start and threshold 3)
-    const yaml = `apiVersion: podsim/v1alpha1
-kind: Scenario
-metadata: {name: steady}
-spec:
-  apps:
-    app/app: {startup: 5s}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: app}
-spec:
-  containers:
-  - name: app
-    image: sim/app:1
-    ports: [{containerPort: 8080}]
-    livenessProbe:
-      httpGet: {path: /healthz, port: 8080}
-      periodSeconds: 10
-`;
-    const r = loadScenario(yaml, 'steady.yaml');
+    const r = loadScenario(STEADY_PROBE_YAML, 'steady.yaml');
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
     const sim = new Simulation(r.scenario);
     sim.advanceTo(60);
