@@ -2,8 +2,7 @@
 // command named literally is known, pipes feed line filters. Anything else is a problem naming
 // the construct, so a course author learns about it when the scenario is validated.
 import type { AndOrNode, CommandNode, ListNode, Word } from './ast';
-import { commandName, isKnownCommand } from './commands';
-import { FILTER_COMMANDS } from './commands/text-filters';
+import { commandName, FILTER_COMMANDS, isKnownCommand } from './commands/command-names';
 import { UNSUPPORTED_HINT, type ParseProblem } from './parser';
 
 function literal(word: Word): string | null {

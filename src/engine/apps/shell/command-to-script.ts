@@ -1,6 +1,6 @@
 // A container's command+args as a shell script, when they form one: `sh -c SCRIPT` in its
 // usual spellings, or a plain argv of a utility the shell simulates (`sleep 3600`).
-import { commandName, UTILITIES } from './commands';
+import { commandName, isUtility } from './commands/command-names';
 
 const SHELLS = ['sh', 'ash', 'bash', 'dash'];
 
@@ -60,7 +60,7 @@ export function parseShellInvocation(command: string[] | undefined, args: string
     return { script: argv[i], argv0: argv[i + 1] ?? argv[0], errexit, xtrace, positional: argv.slice(i + 2) };
   }
   const name = commandName(argv[0]);
-  if (!(name in UTILITIES)) return null;
+  if (!isUtility(name)) return null;
   return { script: argv.map(quoteWord).join(' '), argv0: 'sh', errexit: false, xtrace: false, positional: [] };
 }
 

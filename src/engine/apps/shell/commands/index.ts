@@ -55,29 +55,5 @@ export const UTILITIES: Record<string, CommandImpl> = {
   sync: trueCmd,
 };
 
-/** Builtins implemented by the interpreter itself. */
-export const SHELL_BUILTINS = [
-  ':', 'exit', 'export', 'unset', 'set', 'shift', 'cd', 'pwd', 'trap', 'wait', 'read', 'eval', 'exec',
-  '.', 'source', 'return', 'break', 'continue', 'local', 'readonly', 'command', 'which', 'type', 'umask', 'ulimit',
-];
-
-/** Builtins ash treats as special (POSIX 2.14): prefix assignments to them persist. */
-export const SPECIAL_BUILTINS = [':', 'exit', 'export', 'unset', 'set', 'shift', 'trap', 'eval', 'exec', '.', 'return', 'break', 'continue', 'readonly'];
-
-/** `/bin/sleep` runs sleep: strip the standard binary directories from a command name. */
-export function commandName(word: string): string {
-  const m = /^\/(?:usr\/)?(?:local\/)?s?bin\/([^/]+)$/.exec(word);
-  return m ? m[1] : word;
-}
-
-export function isKnownCommand(name: string): boolean {
-  const n = commandName(name);
-  return n in UTILITIES || SHELL_BUILTINS.includes(n);
-}
-
-/** Where `which`/`command -v` say a utility lives in a busybox image. */
-export function utilityPath(name: string): string | null {
-  if (!(name in UTILITIES)) return null;
-  const usrBin = ['env', 'printenv', 'basename', 'dirname', 'seq', 'expr', 'tee', 'head', 'tail', 'wc', 'id', 'whoami', 'wget', 'nslookup', 'curl', 'test', '[', 'printf'];
-  return `${usrBin.includes(name) ? '/usr/bin' : '/bin'}/${name}`;
-}
+// the names, apart from the implementations (the parser side needs only these)
+export { SHELL_BUILTINS, SPECIAL_BUILTINS, commandName, isKnownCommand, utilityPath, isUtility, UTILITY_NAMES } from './command-names';

@@ -262,5 +262,4 @@ export function filterFor(ctx: CommandContext, argv: string[]): FilterSpec | str
   }
 }
 
-/** Commands that may stand on the right of a pipe. */
-export const FILTER_COMMANDS = ['grep', 'egrep', 'head', 'wc', 'cat', 'tee'];
+export { FILTER_COMMANDS } from './command-names';
