@@ -16,7 +16,8 @@
 import type { ScenarioProblem } from './model';
 import type { PathSegment, YamlDocument } from './yaml-documents';
 import { LineIndex } from './yaml-documents';
-import { compileShell, parseShellInvocation } from '../engine/apps/shell';
+import { compileShell } from '../engine/apps/shell/compile';
+import { parseShellInvocation } from '../engine/apps/shell/command-to-script';
 import { wellKnownFor } from '../engine/apps/well-known-images';
 import type { Container } from 'kubernetes-types/core/v1';
 

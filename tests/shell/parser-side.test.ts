@@ -6,36 +6,13 @@
  * reach no runtime module, and the names table agrees with the implementations.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { closure } from '../fixtures/static-imports';
 import { ROOT } from '../ui/fixtures';
 import { UTILITIES } from '../../src/engine/apps/shell/commands';
 import { UTILITY_NAMES, isKnownCommand } from '../../src/engine/apps/shell/commands/command-names';
 
 const SHELL = join(ROOT, 'src/engine/apps/shell');
-
-/** a module's static, non-type imports, resolved to files (relative imports only) */
-function imports(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
-  const out: string[] = [];
-  for (const m of src.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?'(\.{1,2}\/[^']+)';/gm)) {
-    const base = resolve(dirname(file), m[1]);
-    const f = [base + '.ts', join(base, 'index.ts'), base].find((p) => existsSync(p) && p.endsWith('.ts'));
-    if (f) out.push(f);
-  }
-  return out;
-}
-
-function closure(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const walk = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    for (const i of imports(f)) walk(i);
-  };
-  walk(entry);
-  return seen;
-}
 
 describe("the shell's parser side", () => {
   it('imports nothing of the runtime: no interpreter, no utility implementation', () => {

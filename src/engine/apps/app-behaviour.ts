@@ -8,7 +8,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { AppSpec, Step } from '../../scenario/model';
 import { wellKnownFor, type ProgramSpec } from './well-known-images';
-import { compileShell } from './shell';
+import { compileShell } from './shell/compile';
 
 export type ProgramKind = 'apps' | 'shell' | 'image' | 'default';
 

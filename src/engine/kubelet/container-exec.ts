@@ -5,8 +5,11 @@
  */
 import type { Engine } from '../runtime/engine';
 import type { ContainerRuntime, PodRuntime } from './pod-runtime';
-import { commandToScript, compileShell, resumeShell, startShell, type ShellProgram } from '../apps/shell';
-import { makeShellHost } from './shell-host';
+import type { ShellProgram } from '../apps/shell';
+// the shell's parser side only: its runtime comes through ./process-runtime
+import { compileShell } from '../apps/shell/compile';
+import { commandToScript } from '../apps/shell/command-to-script';
+import { makeShellHost, resumeShell, startShell } from './process-runtime';
 
 export interface ExecResult {
   exitCode: number;

@@ -5,10 +5,10 @@
  */
 import type { Engine } from '../runtime/engine';
 import type { ContainerRuntime, InstanceRuntime, PodRuntime } from './pod-runtime';
-import { resumeShell, signalShell, startShell, type ShellState, type ShellWait } from '../apps/shell';
-import { makeProgramHost, makeShellHost } from './shell-host';
+import type { ShellState, ShellWait } from '../apps/shell';
+import { makeProgramHost, makeShellHost, resumeShell, resumeShipper, signalShell, startShell, startShipper } from './process-runtime';
 import { compileCached } from './container-exec';
-import { resumeShipper, startShipper, type ShipperState } from '../apps/programs/shipper';
+import type { ShipperState } from '../apps/programs/shipper';
 
 /** the plain-data state of a native program, kept where a shell's state would be */
 type ProgramState = ShipperState;

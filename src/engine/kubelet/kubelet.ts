@@ -8,7 +8,7 @@
 import type { Engine, NodeRuntime } from '../runtime/engine';
 import { ContainerFs, newVolume, normalizePath, type Mount } from '../apps/container-fs';
 import { newOverrides, resolveBehaviour } from '../apps/app-behaviour';
-import { commandToScript } from '../apps/shell';
+import { commandToScript } from '../apps/shell/command-to-script';
 import { appForContainer } from '../apps/app-for-container';
 import type { Container } from 'kubernetes-types/core/v1';
 import { podInvolvedObject } from '../events/involved-object';
