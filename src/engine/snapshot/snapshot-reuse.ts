@@ -3,6 +3,13 @@
  * every object and list that did not change (Simulation.view / snapshot). It lives on
  * the Simulation: a checkpoint copy or a seek starts with an empty one, and every
  * cache checks what it was made from, so nothing from another moment leaks in.
+ *
+ * What the caches rely on (true of the kubelet today; a change there must keep it or
+ * tell these caches): a pod's status is replaced, not edited, on every status write (the
+ * IPs and start time are set once, at admission, before its first status write); container
+ * and probe specs are never edited in place; a container's probes are made in the order
+ * startup, liveness, readiness (container-views.ts). tests/engine/snapshot-reuse.test.ts
+ * compares incremental snapshots with from-scratch ones.
  */
 import type { ConfigMapObject, DeploymentObject, EndpointSliceObject, EndpointsObject, LogReader, NodeObject, PodObject, ReplicaSetObject, SecretObject, ServiceObject } from '../model/objects';
 import type { Flow } from '../flows/flow';
