@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { embedDevRoute } from './src/embed/embed-dev-route.js';
 import { bundledScenarioMeta } from './src/ui/bundled-scenarios-plugin.js';
 import { isKubectlPrinterModule, kubectlOnDemand } from './src/ui/kubectl-on-demand-plugin.js';
+import { isProcessRuntimeModule, processRuntimeOnDemand } from './src/ui/process-runtime-on-demand-plugin.js';
 
 /**
  * pixi.js's main entry registers every optional part as a side effect (spritesheet and
@@ -81,6 +82,7 @@ function pixiParts(): Plugin {
  * compresses worse alone: ~30 kB gzip more on a first visit. Two groups instead: the app
  * (engine, scenario loader, UI and their libraries) and pixi (fetched with the canvas
  * chunk). On demand: kubectl's printers (the first time a read runs, kubectlOnDemand),
+ * the shell runtime and the native programs (when a scenario first needs them, processRuntimeOnDemand),
  * the Inspector, the YAML editor, the Markdown renderer (a bundled scenario's description comes
  * rendered at build time), the Japanese texts, the Share dialog's codec, pixi's 2D-canvas
  * fallback and each bundled scenario's YAML (fetched
@@ -98,7 +100,7 @@ const UI_ON_DEMAND = /yaml-editor|[\\/]src[\\/]ui[\\/](main\.tsx|Inspector\.tsx|
 const chunkGroups = [
   // not main.tsx: it mounts the app when run, and embed.html imports this chunk too;
   // not what is fetched on demand (the Inspector and its statechart view: App.tsx)
-  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !UI_ON_DEMAND.test(id) },
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !isProcessRuntimeModule(id) && !UI_ON_DEMAND.test(id) },
   // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
   { name: 'kubectl', test: isKubectlPrinterModule },
   // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor the 2D-canvas
@@ -109,7 +111,7 @@ const chunkGroups = [
 
 export default defineConfig({
   // embedDevRoute: /embed/pod-sim.js under `npm start`, as in the built site (public/examples/)
-  plugins: [pixiParts(), bundledScenarioMeta(), kubectlOnDemand(), solid(), embedDevRoute()],
+  plugins: [pixiParts(), bundledScenarioMeta(), kubectlOnDemand(), processRuntimeOnDemand(), solid(), embedDevRoute()],
   resolve: {
     // markdown-it decodes character references with `entities` (a 25 kB gzip table);
     // the site uses a small decoder instead (src/ui/entities-lite.ts)

@@ -354,6 +354,8 @@ export class PodSimElement extends HTMLElement {
     this.textObserver.observe(this, { childList: true, characterData: true, subtree: true });
     // kubectl's printers are fetched on demand; `ready` promises run() works, so it waits for them too
     const printers = handle.ready();
+    // and the shell, when the scenario runs scripts (a load before it is in would be refused)
+    await printers;
     const outcome = await this.loadSource();
     if (outcome.ok) {
       const start = this.wantSeek ?? parseTime(this.getAttribute('start'));

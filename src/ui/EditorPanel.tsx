@@ -55,12 +55,12 @@ export function EditorPanel(props: { ctl: PodsimController }): JSX.Element {
   const apply = () => {
     if (!editor) return;
     const text = editor.text();
-    const r = ctl.load(text, source().file || 'scenario.yaml');
-    if (r.ok) {
+    void Promise.resolve(ctl.loadPrepared(text, source().file || 'scenario.yaml')).then((r) => {
+      if (!r.ok) return;
       loadedText = text;
       setDirty(false);
       ctl.info(t('editor.applied'));
-    }
+    });
   };
   const revert = () => {
     if (!editor) return;

@@ -20,7 +20,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
   const openFile = async (f: File | undefined) => {
     if (!f) return;
     const text = await f.text();
-    ctl.load(text, f.name);
+    await ctl.loadPrepared(text, f.name);
   };
   return (
     <div class="ps-picker">
@@ -72,7 +72,7 @@ export function ScenarioPicker(props: { ctl: PodsimController; bundled: BundledS
               type="button"
               class="ps-btn ps-primary"
               onClick={() => {
-                if (ctl.load(paste(), 'pasted.yaml').ok) setPasting(false);
+                void Promise.resolve(ctl.loadPrepared(paste(), 'pasted.yaml')).then((r) => r.ok && setPasting(false));
               }}
             >
               {t('picker.load')}

@@ -119,5 +119,5 @@ export async function loadBundled(ctl: PodsimController, b: BundledScenario): Pr
     ctl.problems[1]({ file: b.file, lines: [line], problems: [{ file: b.file, line: 1, column: 1, message: line }] });
     return { ok: false, problems: [line] };
   }
-  return ctl.load(text, b.file);
+  return ctl.loadPrepared(text, b.file);
 }

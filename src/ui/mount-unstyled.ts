@@ -16,6 +16,7 @@ import type { Selection } from '../render/cluster-renderer';
 import { pickLang, localized as inLang } from './i18n/i18n';
 import { describeBundled, loadBundled } from './bundled-scenarios';
 import { loadKubectlPrinters } from './kubectl-on-demand';
+import { loadProcessRuntime } from '../engine/kubelet/process-runtime';
 import { UiEventHub, type PodsimUiListener } from './ui-events';
 
 export type { PodsimUiEvent, PodsimUiEventType, PodsimUiListener, PodsimUiDetails } from './ui-events';
@@ -70,6 +71,7 @@ export interface LoadOutcome {
 }
 
 export interface PodsimHandle {
+  /** load a scenario now; one whose containers run scripts or programs needs the shell fetched first (`await ready()`), else it answers that it is still loading and fetches it */
   load(yamlText: string, file?: string): LoadOutcome;
   loadUrl(url: string): Promise<LoadOutcome>;
   /**
@@ -113,7 +115,7 @@ export interface PodsimHandle {
   resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
-  /** fetches what scripting needs that the page does not load at first (kubectl's printers, the UI language's texts); resolves once it is in (or failed to load) */
+  /** fetches what scripting needs that the page does not load at first (kubectl's printers, the shell that runs scripts in containers, the UI language's texts); resolves once it is in (or failed to load) */
   ready(): Promise<void>;
   /** hear what happens (scenario loaded, problems, Kubernetes events, pod and endpoint changes,
    * checks passed, play/pause, time); returns the unsubscribe function. See ui-events.ts. */
@@ -167,7 +169,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
     try {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-      return ctl.load(await res.text(), file);
+      return await ctl.loadPrepared(await res.text(), file);
     } catch (e) {
       const line = `${file}:1:1: could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`;
       ctl.problems[1]({ file, lines: [line], problems: [{ file, line: 1, column: 1, message: line }] });
@@ -226,15 +228,17 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
   }
 
   const initial = options.initial;
-  const finish = (r: LoadOutcome) => {
-    if (r.ok && options.autoplay) ctl.play();
+  const finish = (r: LoadOutcome | Promise<LoadOutcome>) => {
+    // a scenario that runs scripts loads once the shell is fetched (process-runtime-on-demand.ts)
+    if (r instanceof Promise) void r.then(finish);
+    else if (r.ok && options.autoplay) ctl.play();
   };
   if (initial && 'url' in initial) void loadUrl(initial.url).then(finish);
-  else if (initial && 'text' in initial) finish(ctl.load(initial.text, initial.file ?? 'scenario.yaml'));
+  else if (initial && 'text' in initial) finish(ctl.loadPrepared(initial.text, initial.file ?? 'scenario.yaml'));
   else {
     const b = (initial && 'bundled' in initial ? bundled.find((x) => x.file === initial.bundled) : undefined) ?? bundled[0];
     // at hand (the default scenario, texts passed in): loaded before mount returns, as a text is
-    if (b?.text !== undefined) finish(ctl.load(b.text, b.file));
+    if (b?.text !== undefined) finish(ctl.loadPrepared(b.text, b.file));
     else if (b) void loadBundled(ctl, b).then(finish);
   }
 
@@ -275,7 +279,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       renderer: ctl.renderer?.stats() ?? null,
     }),
     canvasReady,
-    ready: () => Promise.all([loadKubectlPrinters().catch(() => undefined), langPending]).then(() => undefined),
+    ready: () => Promise.all([loadKubectlPrinters().catch(() => undefined), loadProcessRuntime().catch(() => undefined), langPending]).then(() => undefined),
     on: (listener) => hub.on(listener),
     setLang: (lang) => {
       langPending = ctl.switchLang(pickLang(lang));

@@ -16,6 +16,9 @@ import './i18n/messages';
 import { langSwitcher } from './i18n/lang-loading';
 import { commandLimitProblem } from '../scenario/limits';
 import { isNotLoaded, loadKubectlPrinters } from './kubectl-on-demand';
+import { loadScenario } from '../scenario/load-scenario';
+import { commandNeedsProcessRuntime, needsProcessRuntime } from '../engine/kubelet/needs-process-runtime';
+import { loadProcessRuntime, processRuntimeReady } from '../engine/kubelet/process-runtime';
 
 export interface ConsoleEntry {
   id: number;
@@ -47,6 +50,12 @@ let nextId = 1;
 /** @deprecated use `localized(t, lang)` from ./i18n/i18n */
 export function text(t: LocalizedText | undefined, lang: Lang = 'en'): string {
   return localized(t, lang);
+}
+
+/** does this scenario text (if it loads) run scripts or programs, so that the shell must be fetched first? */
+export function scenarioTextNeedsProcessRuntime(text: string): boolean {
+  const r = loadScenario(text, 'scenario.yaml');
+  return r.ok && needsProcessRuntime(r.scenario);
 }
 
 export class PodsimController {
@@ -107,6 +116,25 @@ export class PodsimController {
   }
 
   // ---- loading
+
+  /**
+   * Load as `load` does, after fetching the shell runtime if the scenario runs scripts or
+   * programs and it is not in yet (process-runtime-on-demand.ts): at once (not a promise)
+   * when nothing is to be fetched. What the page's own controls and loaders use.
+   */
+  loadPrepared(textIn: string, file = 'scenario.yaml'): { ok: boolean; problems: string[] } | Promise<{ ok: boolean; problems: string[] }> {
+    if (!processRuntimeReady() && scenarioTextNeedsProcessRuntime(textIn)) {
+      return loadProcessRuntime().then(
+        () => this.load(textIn, file),
+        (e: unknown) => {
+          const msg = `${file}:1:1: ${this.t('console.runtimeLoadFailed', { error: e instanceof Error ? e.message : String(e) })}`;
+          this.problems[1]({ file, lines: [msg], problems: [{ file, line: 1, column: 1, message: msg }] });
+          return { ok: false, problems: [msg] };
+        },
+      );
+    }
+    return this.load(textIn, file);
+  }
 
   load(textIn: string, file = 'scenario.yaml'): { ok: boolean; problems: string[] } {
     let r;
@@ -232,6 +260,10 @@ export class PodsimController {
         follow = { command: run, kind: words[1] === 'logs' ? 'logs' : 'watch', printed: [] };
       }
     }
+    if (this.session.sim && !processRuntimeReady() && commandNeedsProcessRuntime(run)) {
+      this.runWhenRuntimeLoaded(run, stdin);
+      return { stdout: '', stderr: this.t('console.runtimeLoading') + '\n', exitCode: 1 };
+    }
     let out: CommandOutput;
     try {
       // kubectl scale --replicas=1000000 would freeze the tab (src/scenario/limits.ts)
@@ -253,6 +285,38 @@ export class PodsimController {
     }
     this.wake();
     return out;
+  }
+
+  /**
+   * A command that runs code in a container (kubectl exec, apply, set image...) typed before
+   * the shell runtime arrived (process-runtime-on-demand.ts): the clock stops, "loading…"
+   * shows, and the command runs at the instant it was typed once the runtime is in.
+   */
+  private runWhenRuntimeLoaded(run: string, stdin: string | undefined): void {
+    const wasPlaying = this.playing[0]();
+    this.pause();
+    const id = this.push({ kind: 'info', text: this.t('console.runtimeLoading') });
+    const generation = this.generation[0]();
+    loadProcessRuntime().then(
+      () => {
+        if (this.destroyed || generation !== this.generation[0]()) return;
+        let out: CommandOutput;
+        try {
+          out = this.session.run(run, stdin);
+        } catch (e) {
+          out = { stdout: '', stderr: this.t('console.internalError', { error: e instanceof Error ? e.message : String(e) }) + '\n', exitCode: 1 };
+        }
+        this.replaceEntry(id, [
+          ...(out.stdout ? [{ kind: 'stdout' as const, text: out.stdout }] : []),
+          ...(out.stderr ? [{ kind: 'stderr' as const, text: out.stderr }] : []),
+        ]);
+        if (wasPlaying) this.play();
+        this.wake();
+      },
+      (e: unknown) => {
+        this.replaceEntry(id, [{ kind: 'stderr', text: this.t('console.runtimeLoadFailed', { error: e instanceof Error ? e.message : String(e) }) + '\n' }]);
+      },
+    );
   }
 
   /**

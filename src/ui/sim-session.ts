@@ -13,6 +13,11 @@ import type { Observation } from '../engine/observations';
 import { Simulation } from '../engine/simulation';
 import { simulationAt, type TypedCommand } from '../engine/seek';
 import { loadScenario } from '../scenario/load-scenario';
+import { needsProcessRuntime } from '../engine/kubelet/needs-process-runtime';
+import { loadProcessRuntime, processRuntimeReady } from '../engine/kubelet/process-runtime';
+
+/** a load (by a script, synchronously) of a scenario whose shell runtime is still being fetched */
+export const RUNTIME_LOADING = 'podsim is still fetching the shell that runs this scenario\'s scripts; try again in a moment (scripts: await podsim.ready() first)';
 
 export type { TypedCommand };
 
@@ -48,6 +53,11 @@ export class SimSession {
   load(text: string, file = 'scenario.yaml'): LoadResult {
     const r = loadScenario(text, file);
     if (!r.ok) return r;
+    // a page fetches the shell runtime first (PodsimController.loadPrepared, handle.ready())
+    if (needsProcessRuntime(r.scenario) && !processRuntimeReady()) {
+      void loadProcessRuntime().catch(() => undefined);
+      return { ok: false, problems: [{ file, line: 1, column: 1, message: RUNTIME_LOADING }] };
+    }
     this.text = text;
     this.file = file;
     this.scenario = r.scenario;

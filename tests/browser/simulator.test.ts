@@ -197,6 +197,33 @@ describe('the console', () => {
   });
 });
 
+describe('the shell, fetched when a scenario first needs it', () => {
+  it('is not loaded with the default scenario; kubectl exec, a script scenario and a scripted load fetch it first', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`, undefined, { ready: false });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/process-runtime-[\w-]+\.js$/.test(e.name)));
+    expect(await fetched()).toBe(false);
+    // a script scenario loaded by a script before the shell is in: refused with a reason, nothing lost
+    const exec = readFileSync(join(ROOT, 'scenarios', 'readiness-exec-file.yaml'), 'utf8');
+    const early = await page.evaluate((t) => window.podsim.load(t, 'readiness-exec-file.yaml'), exec);
+    expect(early.ok).toBe(false);
+    expect(early.problems.join('\n')).toMatch(/still fetching the shell .* await podsim\.ready\(\)/);
+    expect(await page.evaluate(() => window.podsim.duration())).toBe(120);
+    // kubectl exec in the default scenario (its pods run no script) also needs it: the clock stops, then it runs where it was typed
+    await page.evaluate(() => window.podsim.seek(20));
+    await page.locator('.ps-console-input').fill('kubectl exec web-1 -- hostname');
+    await page.locator('.ps-console-input').press('Enter');
+    await expect.poll(() => lastOutput(page)).toBe('web-1\n');
+    expect(await fetched()).toBe(true);
+    expect(await page.evaluate(() => window.podsim.time())).toBe(20);
+    // and now the scripted load goes through, the exec probe running in the shell
+    await page.evaluate(() => window.podsim.ready());
+    expect(await page.evaluate((t) => window.podsim.load(t, 'readiness-exec-file.yaml').ok, exec)).toBe(true);
+    await page.evaluate(() => window.podsim.seek(60));
+    expect(await page.evaluate(() => window.podsim.run('kubectl get pods').stdout)).toMatch(/^NAME\s+READY/);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('kubectl logs -f', () => {
   it('follows the log as virtual time runs, until Escape', async () => {
     const { page, errors } = await openPage(site, '?scenario=logs-previous.yaml');

@@ -8,3 +8,13 @@
 export { startShell, resumeShell, signalShell } from '../apps/shell/run';
 export { makeShellHost, makeProgramHost } from './shell-host';
 export { startShipper, resumeShipper } from '../apps/programs/shipper';
+
+/** whether the functions above can run now: here, always (a page's stand-in fetches them first) */
+export function processRuntimeReady(): boolean {
+  return true;
+}
+
+/** fetch them (a page's stand-in); here they are in already */
+export function loadProcessRuntime(): Promise<void> {
+  return Promise.resolve();
+}

@@ -45,13 +45,17 @@ export function showPageProblem(container: HTMLElement, lines: string[], dismiss
  * share link is pasted into the address bar of the open page (only the fragment
  * changes, so the page does not reload).
  */
-export function followShareLinks(handle: Replayable & { duration(): number }, container: HTMLElement, first: ShareDecodeResult | null): () => void {
+export function followShareLinks(handle: Replayable & { duration(): number; ready?(): Promise<void> }, container: HTMLElement, first: ShareDecodeResult | null): () => void {
   if (first?.ok && handle.duration() > 0) replayCommands(handle, first.payload);
   else if (first && !first.ok) showPageProblem(container, [first.message]);
   const onHash = async () => {
     const next = await sharedFromLocation();
     if (!next) return;
-    if (next.ok) replayShare(handle, next.payload);
+    if (next.ok) {
+      // a shared scenario may run scripts: the shell first (kubectl's printers come along)
+      await handle.ready?.();
+      replayShare(handle, next.payload);
+    }
     else showPageProblem(container, [next.message]);
   };
   const listener = () => void onHash();

@@ -1,0 +1,59 @@
+/**
+ * Build-time code (vite.config.ts): in the site and the <pod-sim> build, every import of
+ * src/engine/kubelet/process-runtime.ts (the shell runtime and the native programs) resolves
+ * to src/ui/process-runtime-on-demand.ts, which fetches the real module when a scenario first
+ * needs it; only that stand-in imports the real one. Node (CLI, tests) is not built with this
+ * plugin. The build fails if no import was redirected (the module was renamed) or if the
+ * runtime ends up loaded with a page anyway.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const ON_DEMAND = fileURLToPath(new URL('./process-runtime-on-demand.ts', import.meta.url));
+const REAL = /[\\/]src[\\/]engine[\\/]kubelet[\\/]process-runtime\.ts$/;
+
+/**
+ * What only the runtime uses (tests/engine/process-runtime.test.ts keeps the engine's other
+ * paths off them): kept out of the site's `app` chunk group so they land in the chunk fetched
+ * on demand. (A function: rolldown's Rust side would take the RegExp without its lookaheads.)
+ */
+const RUNTIME_MODULES = /[\\/]src[\\/]engine[\\/](kubelet[\\/](process-runtime|shell-host)\.ts|apps[\\/]shell[\\/](run|step|shell-builtins|expansion|redirection|frames|output|command-context)\.ts|apps[\\/]shell[\\/]commands[\\/](?!command-names\.)[^\\/]+|apps[\\/]programs[\\/](?!event-simulator\.)[^\\/]+)$/;
+
+export function isProcessRuntimeModule(id: string): boolean {
+  return RUNTIME_MODULES.test(id);
+}
+
+export function processRuntimeOnDemand(): Plugin {
+  let redirected = false;
+  let serving = false;
+  return {
+    name: 'podsim-process-runtime-on-demand',
+    enforce: 'pre',
+    configResolved(c) {
+      serving = c.command === 'serve';
+    },
+    async resolveId(source, importer) {
+      if (!importer || importer === ON_DEMAND || !/(^|[\\/])process-runtime(\.[jt]s)?$/.test(source)) return null;
+      const r = await this.resolve(source, importer, { skipSelf: true });
+      if (!r || !REAL.test(r.id)) return null;
+      redirected = true;
+      return ON_DEMAND;
+    },
+    generateBundle(_options, bundle) {
+      if (serving) return;
+      if (!redirected) this.error('podsim-process-runtime-on-demand: nothing imports src/engine/kubelet/process-runtime.ts any more; update src/ui/process-runtime-on-demand-plugin.ts');
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const runtime = chunks.find((c) => c.moduleIds.some((id) => REAL.test(id)));
+      if (!runtime) return;
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const seen = new Set<string>();
+      const walk = (name: string) => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        for (const i of byName.get(name)?.imports ?? []) walk(i);
+      };
+      for (const c of chunks) if (c.isEntry) walk(c.fileName);
+      if (seen.has(runtime.fileName)) this.error(`podsim-process-runtime-on-demand: the shell runtime is in ${runtime.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
+    },
+  };
+}
