@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { chunkLoadedAtStart } from './chunk-loaded-at-start.js';
 
 const ON_DEMAND = fileURLToPath(new URL('./kubectl-on-demand.ts', import.meta.url));
 const RUN_COMMAND = /[\\/]src[\\/]engine[\\/]commands[\\/]run-command\.ts$/;
@@ -42,19 +43,8 @@ export function kubectlOnDemand(): Plugin {
     generateBundle(_options, bundle) {
       if (serving) return;
       if (!redirected) this.error('podsim-kubectl-on-demand: src/engine/commands/run-command.ts no longer imports ../kubectl/run-kubectl-read; update src/ui/kubectl-on-demand-plugin.ts');
-      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-      const printers = chunks.find((c) => c.moduleIds.some((id) => PRINTERS_ENTRY.test(id)));
-      if (!printers) return;
-      // every chunk a page loads before running: the entries and what they import statically
-      const byName = new Map(chunks.map((c) => [c.fileName, c]));
-      const seen = new Set<string>();
-      const walk = (name: string) => {
-        if (seen.has(name)) return;
-        seen.add(name);
-        for (const i of byName.get(name)?.imports ?? []) walk(i);
-      };
-      for (const c of chunks) if (c.isEntry) walk(c.fileName);
-      if (seen.has(printers.fileName)) this.error(`podsim-kubectl-on-demand: kubectl's printers are in ${printers.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
+      const printers = chunkLoadedAtStart(bundle, (id) => PRINTERS_ENTRY.test(id));
+      if (printers) this.error(`podsim-kubectl-on-demand: kubectl's printers are in ${printers.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { chunkLoadedAtStart } from './chunk-loaded-at-start.js';
 
 const ON_DEMAND = fileURLToPath(new URL('./process-runtime-on-demand.ts', import.meta.url));
 const REAL = /[\\/]src[\\/]engine[\\/]kubelet[\\/]process-runtime\.ts$/;
@@ -42,18 +43,8 @@ export function processRuntimeOnDemand(): Plugin {
     generateBundle(_options, bundle) {
       if (serving) return;
       if (!redirected) this.error('podsim-process-runtime-on-demand: nothing imports src/engine/kubelet/process-runtime.ts any more; update src/ui/process-runtime-on-demand-plugin.ts');
-      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-      const runtime = chunks.find((c) => c.moduleIds.some((id) => REAL.test(id)));
-      if (!runtime) return;
-      const byName = new Map(chunks.map((c) => [c.fileName, c]));
-      const seen = new Set<string>();
-      const walk = (name: string) => {
-        if (seen.has(name)) return;
-        seen.add(name);
-        for (const i of byName.get(name)?.imports ?? []) walk(i);
-      };
-      for (const c of chunks) if (c.isEntry) walk(c.fileName);
-      if (seen.has(runtime.fileName)) this.error(`podsim-process-runtime-on-demand: the shell runtime is in ${runtime.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
+      const runtime = chunkLoadedAtStart(bundle, (id) => REAL.test(id));
+      if (runtime) this.error(`podsim-process-runtime-on-demand: the shell runtime is in ${runtime.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
     },
   };
 }
