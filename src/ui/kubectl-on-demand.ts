@@ -13,6 +13,7 @@
 import type { KubectlCommand } from '../scenario/commands/command-ast';
 import type { ClusterView } from '../engine/model/objects';
 import type { CommandOutput } from '../engine/simulation-api';
+import { fetchedOnce } from './fetched-once';
 
 type ReadFn = (cmd: KubectlCommand, view: ClusterView) => CommandOutput | null;
 
@@ -21,28 +22,18 @@ export const printerSource = {
   load: async (): Promise<ReadFn> => (await import('../engine/kubectl/run-kubectl-read')).runKubectlRead,
 };
 
-let read: ReadFn | null = null;
-let loading: Promise<void> | null = null;
+const printers = fetchedOnce(() => printerSource.load());
 const notLoaded = new WeakSet<CommandOutput>();
 
 export const NOT_LOADED = 'error: kubectl is still loading; try again in a moment (scripts: await podsim.ready() first)\n';
 
 export function kubectlPrintersLoaded(): boolean {
-  return read !== null;
+  return printers.value() !== null;
 }
 
 /** fetch the printers (once; again after a failed fetch) */
 export function loadKubectlPrinters(): Promise<void> {
-  loading ??= printerSource.load().then(
-    (fn) => {
-      read = fn;
-    },
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
+  return printers.fetch();
 }
 
 /** an output that only says the printers were not loaded yet */
@@ -52,6 +43,7 @@ export function isNotLoaded(out: CommandOutput): boolean {
 
 /** run-command.ts's `runKubectlRead` in the browser */
 export function runKubectlRead(cmd: KubectlCommand, view: ClusterView): CommandOutput | null {
+  const read = printers.value();
   if (read) return read(cmd, view);
   loadKubectlPrinters().catch(() => undefined);
   const out = { stdout: '', stderr: NOT_LOADED, exitCode: 1 };

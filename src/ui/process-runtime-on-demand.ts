@@ -11,6 +11,7 @@
  * they throw: a bug, not a state the page can be in.
  */
 import type * as Real from '../engine/kubelet/process-runtime';
+import { fetchedOnce } from './fetched-once';
 
 type Runtime = typeof Real;
 
@@ -19,30 +20,21 @@ export const runtimeSource = {
   load: (): Promise<Runtime> => import('../engine/kubelet/process-runtime'),
 };
 
-let rt: Runtime | null = null;
-let loading: Promise<void> | null = null;
+const runtime = fetchedOnce(() => runtimeSource.load());
 
 function need(): Runtime {
+  const rt = runtime.value();
   if (!rt) throw new Error('podsim: the shell runtime is used before it was fetched (process-runtime-on-demand.ts)');
   return rt;
 }
 
 export function processRuntimeReady(): boolean {
-  return rt !== null;
+  return runtime.value() !== null;
 }
 
 /** fetch the runtime (once; again after a failed fetch) */
 export function loadProcessRuntime(): Promise<void> {
-  loading ??= runtimeSource.load().then(
-    (m) => {
-      rt = m;
-    },
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
+  return runtime.fetch();
 }
 
 export const startShell: Runtime['startShell'] = (...a) => need().startShell(...a);

@@ -54,7 +54,7 @@ export class SimSession {
     const r = loadScenario(text, file);
     if (!r.ok) return r;
     // a page fetches the shell runtime first (PodsimController.loadPrepared, handle.ready())
-    if (needsProcessRuntime(r.scenario) && !processRuntimeReady()) {
+    if (!processRuntimeReady() && needsProcessRuntime(r.scenario)) {
       void loadProcessRuntime().catch(() => undefined);
       return { ok: false, problems: [{ file, line: 1, column: 1, message: RUNTIME_LOADING }] };
     }

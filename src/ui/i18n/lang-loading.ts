@@ -5,36 +5,20 @@
  * a half-translated page; until then it stays in the language it was in.
  */
 import type { Lang } from './i18n';
+import { fetchedOnce, type FetchedOnce } from '../fetched-once';
 
-const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<unknown>> = {
-  ja: () => import('./ja'),
+/** each language's texts but English (which every catalogue registers on import) */
+const TEXTS: Record<Exclude<Lang, 'en'>, FetchedOnce<unknown>> = {
+  ja: fetchedOnce(() => import('./ja')),
 };
 
-const loaded = new Set<Lang>(['en']);
-const loading = new Map<Lang, Promise<void>>();
-
 export function langLoaded(lang: Lang): boolean {
-  return loaded.has(lang);
+  return lang === 'en' || TEXTS[lang].value() !== null;
 }
 
 /** fetch a language's texts (once; again after a failed fetch) */
 export function loadLang(lang: Lang): Promise<void> {
-  if (loaded.has(lang)) return Promise.resolve();
-  let p = loading.get(lang);
-  if (!p) {
-    p = LOADERS[lang as Exclude<Lang, 'en'>]().then(
-      () => {
-        loaded.add(lang);
-        loading.delete(lang);
-      },
-      (e: unknown) => {
-        loading.delete(lang);
-        throw e;
-      },
-    );
-    loading.set(lang, p);
-  }
-  return p;
+  return lang === 'en' ? Promise.resolve() : TEXTS[lang].fetch();
 }
 
 /**
@@ -46,7 +30,7 @@ export function langSwitcher(set: (lang: Lang) => void): (lang: Lang) => Promise
   let asked = 0;
   return (lang) => {
     const ticket = ++asked;
-    if (loaded.has(lang)) {
+    if (langLoaded(lang)) {
       set(lang);
       return Promise.resolve();
     }
