@@ -5,6 +5,8 @@ import { embedDevRoute } from './src/embed/embed-dev-route.js';
 import { bundledScenarioMeta } from './src/ui/bundled-scenarios-plugin.js';
 import { isKubectlPrinterModule, kubectlOnDemand } from './src/ui/kubectl-on-demand-plugin.js';
 import { isProcessRuntimeModule, processRuntimeOnDemand } from './src/ui/process-runtime-on-demand-plugin.js';
+import { scenarioLoaderOnDemand } from './src/ui/scenario-loader-on-demand-plugin.js';
+import { loadedAtStart } from './src/ui/loaded-at-start-plugin.js';
 
 /**
  * pixi.js's main entry registers every optional part as a side effect (spritesheet and
@@ -80,9 +82,11 @@ function pixiParts(): Plugin {
  * Chunks of the site. Two pages (index.html, embed.html) share most modules; left alone,
  * rolldown cuts the shared code into many small chunks by which page uses what, and each
  * compresses worse alone: ~30 kB gzip more on a first visit. Two groups instead: the app
- * (engine, scenario loader, UI and their libraries) and pixi (fetched with the canvas
- * chunk). On demand: kubectl's printers (the first time a read runs, kubectlOnDemand),
- * the shell runtime and the native programs (when a scenario first needs them, processRuntimeOnDemand),
+ * (engine, UI and their libraries) and pixi (fetched with the canvas chunk). On demand:
+ * kubectl's printers (the first time a read runs, kubectlOnDemand), the shell runtime and the
+ * native programs (when a scenario first needs them, processRuntimeOnDemand), the scenario
+ * loader with js-yaml (for a text other than a bundled file's, which comes loaded at build
+ * time: scenarioLoaderOnDemand),
  * the Inspector, the YAML editor, the Markdown renderer (a bundled scenario's description comes
  * rendered at build time), the Japanese texts, the Share dialog's codec, pixi's 2D-canvas
  * fallback and each bundled scenario's YAML (fetched
@@ -97,10 +101,13 @@ const PIXI_MODULES = /[\\/]node_modules[\\/](pixi\.js|@pixi|earcut|eventemitter3
  * snippets (share/share-items.ts; a page opened with a share link fetches the codec then).
  */
 const UI_ON_DEMAND = /yaml-editor|[\\/]src[\\/]ui[\\/](main\.tsx|Inspector\.tsx|Statechart\.tsx|statechart-model\.ts|i18n[\\/](ja|[\w-]+\.ja)\.ts|share[\\/](share-items|share-link|embed-snippets)\.ts)$/;
+const atStart = loadedAtStart();
 const chunkGroups = [
   // not main.tsx: it mounts the app when run, and embed.html imports this chunk too;
   // not what is fetched on demand (the Inspector and its statechart view: App.tsx)
-  { name: 'app', test: (id: string) => APP_MODULES.test(id) && !isKubectlPrinterModule(id) && !isProcessRuntimeModule(id) && !UI_ON_DEMAND.test(id) },
+  // and only what a page loads at start: what only a dynamic import reaches (the scenario loader's validators, js-yaml)
+  // goes with the chunk fetched then
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && atStart.has(id) && !isKubectlPrinterModule(id) && !isProcessRuntimeModule(id) && !UI_ON_DEMAND.test(id) },
   // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
   { name: 'kubectl', test: isKubectlPrinterModule },
   // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor the 2D-canvas
@@ -111,7 +118,7 @@ const chunkGroups = [
 
 export default defineConfig({
   // embedDevRoute: /embed/pod-sim.js under `npm start`, as in the built site (public/examples/)
-  plugins: [pixiParts(), bundledScenarioMeta(), kubectlOnDemand(), processRuntimeOnDemand(), solid(), embedDevRoute()],
+  plugins: [pixiParts(), bundledScenarioMeta(), kubectlOnDemand(), processRuntimeOnDemand(), scenarioLoaderOnDemand(), atStart.plugin, solid(), embedDevRoute()],
   resolve: {
     // markdown-it decodes character references with `entities` (a 25 kB gzip table);
     // the site uses a small decoder instead (src/ui/entities-lite.ts)

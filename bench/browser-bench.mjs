@@ -81,6 +81,8 @@ try {
     await page.goto(server.url + '/?fold=none');
     await page.waitForFunction(() => !!window.podsim, undefined, { timeout: 120_000 });
     await page.evaluate(() => window.podsim.canvasReady());
+    // the scenario loader (a text other than a bundled file's) and the rest fetched on demand
+    await page.evaluate(() => window.podsim.ready());
     const loaded = await page.evaluate((y) => window.podsim.load(y, 'bench.yaml'), yaml);
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
     const seekStart = Date.now();

@@ -5,20 +5,23 @@
  * page lists every scenario without downloading or parsing them; the file of the one
  * picked is fetched then (a `?podsim-scenario` import of its own: its YAML and its
  * description already rendered to HTML, so the page needs no Markdown renderer for a
- * bundled scenario; see Description.tsx).
+ * bundled scenario; see Description.tsx) and the model the loader makes of it (so the page
+ * needs no loader for a bundled scenario either: prepared-scenarios.ts).
  *
  * The fields are read from the Scenario document with js-yaml alone: the config must not
  * import the scenario loader (vite bundles the config and warns on its extensionless
- * imports). tests/ui/bundled-scenarios.test.ts checks that this gives what
+ * imports); the model is made by the loader itself, imported when a file is first built
+ * (vite's runnerImport). tests/ui/bundled-scenarios.test.ts checks that this gives what
  * describeBundled (bundled-scenarios.ts, the full loader) gives for every bundled file,
  * tests/ui/description-prerender.test.ts that the HTML is what the page would render.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadAll } from 'js-yaml';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import type { BundledFile, BundledMeta } from './bundled-scenarios';
-import type { LocalizedText } from '../scenario/model';
+import type { LocalizedText, Scenario } from '../scenario/model';
 import { localized } from './i18n/i18n.js';
 import { renderDescription } from './markdown/render-markdown.js';
 import { textFingerprint } from './text-fingerprint.js';
@@ -60,11 +63,30 @@ export function bundledFile(text: string): BundledFile {
   return d === null ? { text } : { text, descriptionHtml: renderDescription(d) };
 }
 
+type LoadScenario = (text: string, file: string) => { ok: true; scenario: Scenario } | { ok: false };
+
+/**
+ * A bundled file's own chunk with its model: what `loadScenario(text, file)` gives, when the
+ * file loads (a file with problems comes without: the page's loader shows them at their lines).
+ */
+export function preparedBundledFile(file: string, text: string, load: LoadScenario): BundledFile {
+  const r = load(text, file);
+  return r.ok ? { ...bundledFile(text), scenario: r.scenario } : bundledFile(text);
+}
+
+const LOADER = fileURLToPath(new URL('../scenario/load-scenario.ts', import.meta.url));
+let loader: Promise<LoadScenario> | null = null;
+
+/** the scenario loader, imported once per config (through vite: the module has extensionless imports) */
+function theLoader(): Promise<LoadScenario> {
+  return (loader ??= runnerImport<{ loadScenario: LoadScenario }>(LOADER, { configFile: false, logLevel: 'error' }).then((r) => r.module.loadScenario));
+}
+
 export function bundledScenarioMeta(): Plugin {
   return {
     name: 'podsim-bundled-scenario-meta',
     enforce: 'pre',
-    load(id) {
+    async load(id) {
       const q = id.indexOf('?');
       if (q < 0) return null;
       const query = new URLSearchParams(id.slice(q + 1));
@@ -74,7 +96,8 @@ export function bundledScenarioMeta(): Plugin {
       // the dev server reloads the list (or the scenario) when the file changes
       this.addWatchFile(file);
       const text = readFileSync(file, 'utf8');
-      return `export default ${JSON.stringify(meta ? describeBundledFile(basename(file), text) : bundledFile(text))};\n`;
+      const name = basename(file);
+      return `export default ${JSON.stringify(meta ? describeBundledFile(name, text) : preparedBundledFile(name, text, await theLoader()))};\n`;
     },
   };
 }

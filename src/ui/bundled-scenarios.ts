@@ -6,11 +6,12 @@
  * describeBundled (bundled-scenarios-plugin.ts), so the page neither downloads nor parses
  * every file to show the picker.
  */
-import { loadScenario } from '../scenario/load-scenario';
-import type { LocalizedText } from '../scenario/model';
+import { loadScenario } from '../scenario/scenario-loader';
+import type { LocalizedText, Scenario } from '../scenario/model';
 import { localized, type Lang } from './i18n/i18n';
 import { textFingerprint } from './text-fingerprint';
 import type { PodsimController } from './podsim-controller';
+import { rememberPrepared } from './prepared-scenarios';
 
 /** what the picker shows of a bundled file: made at build time, or from a text at hand */
 export interface BundledMeta {
@@ -31,6 +32,8 @@ export interface BundledFile {
   /** the Scenario's description rendered at build time (render-markdown.ts renderDescription),
    * keyed by language as the description is; absent when the description is not text */
   descriptionHtml?: LocalizedText;
+  /** what the loader makes of `text` under the file's name, made at build time (prepared-scenarios.ts) */
+  scenario?: Scenario;
 }
 
 export interface BundledScenario extends BundledMeta {
@@ -38,6 +41,8 @@ export interface BundledScenario extends BundledMeta {
   text?: string;
   /** the description of `text` as HTML, rendered at build time (comes with `text`) */
   descriptionHtml?: LocalizedText;
+  /** the model of `text`, made at build time (comes with `text`) */
+  scenario?: Scenario;
   /** fetch the YAML with its rendered description (when not at hand) */
   fetchFile?: () => Promise<BundledFile>;
   /** fetch the YAML alone (when not at hand) */
@@ -64,6 +69,10 @@ export async function bundledText(b: BundledScenario): Promise<string> {
   if (b.fetchFile) {
     const f = await b.fetchFile();
     if (f.descriptionHtml !== undefined) b.descriptionHtml = f.descriptionHtml;
+    if (f.scenario) {
+      b.scenario = f.scenario;
+      rememberPrepared(f.text, f.scenario);
+    }
     b.text = f.text;
     return f.text;
   }
@@ -98,6 +107,7 @@ const fetchedFiles: BundledFile[] = [];
 /** remember a bundled file fetched outside a picker's list, so its built description is used too */
 export function rememberBundledFile(f: BundledFile): void {
   if (!fetchedFiles.some((e) => e.text === f.text)) fetchedFiles.push(f);
+  if (f.scenario) rememberPrepared(f.text, f.scenario);
 }
 
 const picks = new WeakMap<PodsimController, number>();

@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { chunkLoadedAtStart } from './chunk-loaded-at-start.js';
+import { standInPlugin } from './stand-in-plugin.js';
 
 const ON_DEMAND = fileURLToPath(new URL('./kubectl-on-demand.ts', import.meta.url));
 const RUN_COMMAND = /[\\/]src[\\/]engine[\\/]commands[\\/]run-command\.ts$/;
@@ -27,24 +27,13 @@ export function isKubectlPrinterModule(id: string): boolean {
 }
 
 export function kubectlOnDemand(): Plugin {
-  let redirected = false;
-  let serving = false;
-  return {
+  return standInPlugin({
     name: 'podsim-kubectl-on-demand',
-    enforce: 'pre',
-    configResolved(c) {
-      serving = c.command === 'serve';
-    },
-    resolveId(source, importer) {
-      if (!importer || !RUN_COMMAND.test(importer) || !/^\.\.\/kubectl\/run-kubectl-read(\.[jt]s)?$/.test(source)) return null;
-      redirected = true;
-      return ON_DEMAND;
-    },
-    generateBundle(_options, bundle) {
-      if (serving) return;
-      if (!redirected) this.error('podsim-kubectl-on-demand: src/engine/commands/run-command.ts no longer imports ../kubectl/run-kubectl-read; update src/ui/kubectl-on-demand-plugin.ts');
-      const printers = chunkLoadedAtStart(bundle, (id) => PRINTERS_ENTRY.test(id));
-      if (printers) this.error(`podsim-kubectl-on-demand: kubectl's printers are in ${printers.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
-    },
-  };
+    what: "kubectl's printers",
+    source: /^\.\.\/kubectl\/run-kubectl-read(\.[jt]s)?$/,
+    real: PRINTERS_ENTRY,
+    standIn: ON_DEMAND,
+    importer: RUN_COMMAND,
+    definedIn: 'src/ui/kubectl-on-demand-plugin.ts',
+  });
 }

@@ -9,8 +9,7 @@ import { mount, type PodsimHandle, type Theme } from './mount';
 import { followShareLinks, sharedFromLocation } from './share/share-from-location';
 import { pickLang } from './i18n/i18n';
 import { loadLang } from './i18n/lang-loading';
-import { loadProcessRuntime } from '../engine/kubelet/process-runtime';
-import { scenarioTextNeedsProcessRuntime } from './podsim-controller';
+import { codeForCommand, codeForText } from './code-for-load';
 import type { BundledFile, BundledMeta, BundledScenario } from './bundled-scenarios';
 
 function themeParam(v: string | null): Theme | undefined {
@@ -47,8 +46,11 @@ const initial = wanted
 // #share=...: the scenario, commands and time someone shared (src/ui/share); never sent to a server.
 // Meanwhile the UI language's texts, if not English, so the page shows in it from the start
 const [shared] = await Promise.all([sharedFromLocation(), loadLang(pickLang(params.get('lang'))).catch(() => undefined)]);
-// a shared scenario that runs scripts: the shell first, so it loads (and its commands replay) as the page mounts
-if (shared?.ok && scenarioTextNeedsProcessRuntime(shared.payload.text)) await loadProcessRuntime().catch(() => undefined);
+// a shared scenario: the loader (and the shell, if it or its commands run scripts) first, so it loads and its commands replay as the page mounts
+if (shared?.ok) {
+  const p = shared.payload;
+  await Promise.all([codeForText(p.text, p.file), ...p.commands.map((c) => codeForCommand(c.run))].map((f) => f?.catch(() => undefined)));
+}
 
 const root = document.getElementById('app')!;
 window.podsim = mount(root, {

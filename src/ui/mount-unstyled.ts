@@ -17,6 +17,8 @@ import { pickLang, localized as inLang } from './i18n/i18n';
 import { describeBundled, loadBundled } from './bundled-scenarios';
 import { loadKubectlPrinters } from './kubectl-on-demand';
 import { loadProcessRuntime } from '../engine/kubelet/process-runtime';
+import { loadScenarioLoader, scenarioLoaderReady } from '../scenario/scenario-loader';
+import { rememberPrepared } from './prepared-scenarios';
 import { UiEventHub, type PodsimUiListener } from './ui-events';
 
 export type { PodsimUiEvent, PodsimUiEventType, PodsimUiListener, PodsimUiDetails } from './ui-events';
@@ -38,7 +40,8 @@ export const ALL_PARTS: ShownParts = { header: true, panels: true, editor: true,
 export type Theme = 'light' | 'dark' | 'auto';
 
 export interface MountOptions {
-  /** scenarios offered in the picker, with their YAML */
+  /** scenarios offered in the picker, with their YAML (read with the scenario loader: in a
+   * page, the simulator shows once that is fetched) */
   scenarios?: { file: string; text: string }[];
   /** scenarios offered in the picker, described beforehand, their YAML fetched when picked
    * (the site's: each file a chunk of its own; bundled-scenarios-plugin.ts describes them) */
@@ -71,7 +74,7 @@ export interface LoadOutcome {
 }
 
 export interface PodsimHandle {
-  /** load a scenario now; one whose containers run scripts or programs needs the shell fetched first (`await ready()`), else it answers that it is still loading and fetches it */
+  /** load a scenario now. A text other than a bundled file's needs the scenario loader, and one whose containers run scripts or programs the shell, fetched first (`await ready()`); before they are in it answers that it is still loading and fetches them */
   load(yamlText: string, file?: string): LoadOutcome;
   loadUrl(url: string): Promise<LoadOutcome>;
   /**
@@ -115,7 +118,7 @@ export interface PodsimHandle {
   resetStats(): void;
   /** resolves once the canvas is drawing (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
-  /** fetches what scripting needs that the page does not load at first (kubectl's printers, the shell that runs scripts in containers, the UI language's texts); resolves once it is in (or failed to load) */
+  /** fetches what scripting needs that the page does not load at first (kubectl's printers, the scenario loader, the shell that runs scripts in containers, the UI language's texts); resolves once it is in (or failed to load) */
   ready(): Promise<void>;
   /** hear what happens (scenario loaded, problems, Kubernetes events, pod and endpoint changes,
    * checks passed, play/pause, time); returns the unsubscribe function. See ui-events.ts. */
@@ -135,15 +138,18 @@ let instances = 0;
 function bundledList(texts: { file: string; text: string }[], described: BundledScenario[]): BundledScenario[] {
   const withText = texts.map((s): BundledScenario => {
     const file = s.file.replace(/^.*\//, '');
-    return { ...describeBundled(file, s.text), text: s.text };
+    // without the loader (its fetch failed) the entry is the file; picking it says why it does not load
+    return { ...(scenarioLoaderReady() ? describeBundled(file, s.text) : { file, name: file, title: file, fingerprint: '' }), text: s.text };
   });
+  // a bundled file at hand with its build-time model loads without the loader
+  for (const b of described) if (b.text !== undefined && b.scenario) rememberPrepared(b.text, b.scenario);
   return [...withText, ...described].sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export function mount(element: HTMLElement, options: MountOptions = {}): PodsimHandle {
   const ctl = new PodsimController();
   const uid = `podsim-${++instances}`;
-  const bundled = bundledList(options.scenarios ?? [], options.bundled ?? []);
+  let bundled: BundledScenario[] = [];
   const reduce = options.reducedMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
   ctl.reducedMotion[1](reduce);
   // a language other than English shows once its texts are in (main.tsx fetches them before mounting)
@@ -184,7 +190,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
     return disposeRoot;
   });
 
-  const dispose = render(() => createComponent(App, { ctl, bundled, onLoadUrl: (u: string) => void loadUrl(u), foldAbove: options.foldAbove, uid, tab, shown: shown[0] }), element);
+  let dispose = () => {};
 
   // keyboard: Space plays/pauses, arrows step between events, unless a control wants the key.
   // composedPath: inside a shadow root the window sees the host as the target
@@ -229,18 +235,27 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
 
   const initial = options.initial;
   const finish = (r: LoadOutcome | Promise<LoadOutcome>) => {
-    // a scenario that runs scripts loads once the shell is fetched (process-runtime-on-demand.ts)
+    // a scenario that needs code fetched on demand loads once it is in (code-for-load.ts)
     if (r instanceof Promise) void r.then(finish);
     else if (r.ok && options.autoplay) ctl.play();
   };
-  if (initial && 'url' in initial) void loadUrl(initial.url).then(finish);
-  else if (initial && 'text' in initial) finish(ctl.loadPrepared(initial.text, initial.file ?? 'scenario.yaml'));
-  else {
-    const b = (initial && 'bundled' in initial ? bundled.find((x) => x.file === initial.bundled) : undefined) ?? bundled[0];
-    // at hand (the default scenario, texts passed in): loaded before mount returns, as a text is
-    if (b?.text !== undefined) finish(ctl.loadPrepared(b.text, b.file));
-    else if (b) void loadBundled(ctl, b).then(finish);
-  }
+  let destroyed = false;
+  const start = () => {
+    if (destroyed) return;
+    bundled = bundledList(options.scenarios ?? [], options.bundled ?? []);
+    dispose = render(() => createComponent(App, { ctl, bundled, onLoadUrl: (u: string) => void loadUrl(u), foldAbove: options.foldAbove, uid, tab, shown: shown[0] }), element);
+    if (initial && 'url' in initial) void loadUrl(initial.url).then(finish);
+    else if (initial && 'text' in initial) finish(ctl.loadPrepared(initial.text, initial.file ?? 'scenario.yaml'));
+    else {
+      const b = (initial && 'bundled' in initial ? bundled.find((x) => x.file === initial.bundled) : undefined) ?? bundled[0];
+      // at hand (the default scenario, texts passed in): loaded before mount returns, as a text is
+      if (b?.text !== undefined) finish(ctl.loadPrepared(b.text, b.file));
+      else if (b) void loadBundled(ctl, b).then(finish);
+    }
+  };
+  // texts passed in are described (titles, names) by the loader: fetched first if need be
+  if (options.scenarios?.length && !scenarioLoaderReady()) void loadScenarioLoader().then(start, start);
+  else start();
 
   const canvasReady = () =>
     new Promise<string | null>((resolve) => {
@@ -279,7 +294,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       renderer: ctl.renderer?.stats() ?? null,
     }),
     canvasReady,
-    ready: () => Promise.all([loadKubectlPrinters().catch(() => undefined), loadProcessRuntime().catch(() => undefined), langPending]).then(() => undefined),
+    ready: () =>
+      Promise.all([loadKubectlPrinters().catch(() => undefined), loadProcessRuntime().catch(() => undefined), loadScenarioLoader().catch(() => undefined), langPending]).then(() => undefined),
     on: (listener) => hub.on(listener),
     setLang: (lang) => {
       langPending = ctl.switchLang(pickLang(lang));
@@ -299,6 +315,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
       hub.clear();
       disposeEvents();
       ctl.destroy();
+      destroyed = true;
       dispose();
       element.classList.remove('podsim');
     },

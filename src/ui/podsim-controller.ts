@@ -16,9 +16,7 @@ import './i18n/messages';
 import { langSwitcher } from './i18n/lang-loading';
 import { commandLimitProblem } from '../scenario/limits';
 import { isNotLoaded, loadKubectlPrinters } from './kubectl-on-demand';
-import { loadScenario } from '../scenario/load-scenario';
-import { commandNeedsProcessRuntime, needsProcessRuntime } from '../engine/kubelet/needs-process-runtime';
-import { loadProcessRuntime, processRuntimeReady } from '../engine/kubelet/process-runtime';
+import { codeForCommand, codeForText, partsMissingForCommand, PartFetchError, type CodePart } from './code-for-load';
 
 export interface ConsoleEntry {
   id: number;
@@ -50,12 +48,6 @@ let nextId = 1;
 /** @deprecated use `localized(t, lang)` from ./i18n/i18n */
 export function text(t: LocalizedText | undefined, lang: Lang = 'en'): string {
   return localized(t, lang);
-}
-
-/** does this scenario text (if it loads) run scripts or programs, so that the shell must be fetched first? */
-export function scenarioTextNeedsProcessRuntime(text: string): boolean {
-  const r = loadScenario(text, 'scenario.yaml');
-  return r.ok && needsProcessRuntime(r.scenario);
 }
 
 export class PodsimController {
@@ -118,22 +110,35 @@ export class PodsimController {
   // ---- loading
 
   /**
-   * Load as `load` does, after fetching the shell runtime if the scenario runs scripts or
-   * programs and it is not in yet (process-runtime-on-demand.ts): at once (not a promise)
-   * when nothing is to be fetched. What the page's own controls and loaders use.
+   * Load as `load` does, after fetching what the text needs and is not in yet
+   * (code-for-load.ts): the scenario loader for a text with no build-time model, the shell
+   * runtime for a scenario that runs scripts or programs. At once (not a promise) when nothing
+   * is to be fetched. What the page's own controls and loaders use.
    */
   loadPrepared(textIn: string, file = 'scenario.yaml'): { ok: boolean; problems: string[] } | Promise<{ ok: boolean; problems: string[] }> {
-    if (!processRuntimeReady() && scenarioTextNeedsProcessRuntime(textIn)) {
-      return loadProcessRuntime().then(
-        () => this.load(textIn, file),
-        (e: unknown) => {
-          const msg = `${file}:1:1: ${this.t('console.runtimeLoadFailed', { error: e instanceof Error ? e.message : String(e) })}`;
-          this.problems[1]({ file, lines: [msg], problems: [{ file, line: 1, column: 1, message: msg }] });
-          return { ok: false, problems: [msg] };
-        },
-      );
+    let fetching: Promise<void> | null;
+    try {
+      fetching = codeForText(textIn, file);
+    } catch {
+      // a bug in the loader: `load` says it
+      fetching = null;
     }
-    return this.load(textIn, file);
+    if (!fetching) return this.load(textIn, file);
+    return fetching.then(
+      () => this.load(textIn, file),
+      (e: unknown) => {
+        const msg = `${file}:1:1: ${this.fetchFailed(e)}`;
+        this.problems[1]({ file, lines: [msg], problems: [{ file, line: 1, column: 1, message: msg }] });
+        return { ok: false, problems: [msg] };
+      },
+    );
+  }
+
+  /** what the learner reads when code fetched on demand did not arrive */
+  private fetchFailed(e: unknown): string {
+    const part: CodePart = e instanceof PartFetchError ? e.part : 'runtime';
+    const error = e instanceof PartFetchError && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+    return this.t(part === 'loader' ? 'console.loaderLoadFailed' : 'console.runtimeLoadFailed', { error });
   }
 
   load(textIn: string, file = 'scenario.yaml'): { ok: boolean; problems: string[] } {
@@ -260,9 +265,11 @@ export class PodsimController {
         follow = { command: run, kind: words[1] === 'logs' ? 'logs' : 'watch', printed: [] };
       }
     }
-    if (this.session.sim && !processRuntimeReady() && commandNeedsProcessRuntime(run)) {
-      this.runWhenRuntimeLoaded(run, stdin);
-      return { stdout: '', stderr: this.t('console.runtimeLoading') + '\n', exitCode: 1 };
+    const missing = this.session.sim ? partsMissingForCommand(run) : [];
+    if (missing.length) {
+      const loading = this.t(missing.includes('runtime') ? 'console.runtimeLoading' : 'console.loaderLoading');
+      this.runWhenCodeLoaded(run, stdin, loading);
+      return { stdout: '', stderr: loading + '\n', exitCode: 1 };
     }
     let out: CommandOutput;
     try {
@@ -288,16 +295,16 @@ export class PodsimController {
   }
 
   /**
-   * A command that runs code in a container (kubectl exec, apply, set image...) typed before
-   * the shell runtime arrived (process-runtime-on-demand.ts): the clock stops, "loading…"
-   * shows, and the command runs at the instant it was typed once the runtime is in.
+   * A command that runs code in a container (kubectl exec, apply, set image...) or reads
+   * manifests (kubectl apply) typed before that code arrived (code-for-load.ts): the clock
+   * stops, "loading…" shows, and the command runs at the instant it was typed once it is in.
    */
-  private runWhenRuntimeLoaded(run: string, stdin: string | undefined): void {
+  private runWhenCodeLoaded(run: string, stdin: string | undefined, loading: string): void {
     const wasPlaying = this.playing[0]();
     this.pause();
-    const id = this.push({ kind: 'info', text: this.t('console.runtimeLoading') });
+    const id = this.push({ kind: 'info', text: loading });
     const generation = this.generation[0]();
-    loadProcessRuntime().then(
+    (codeForCommand(run) ?? Promise.resolve()).then(
       () => {
         if (this.destroyed || generation !== this.generation[0]()) return;
         let out: CommandOutput;
@@ -314,7 +321,7 @@ export class PodsimController {
         this.wake();
       },
       (e: unknown) => {
-        this.replaceEntry(id, [{ kind: 'stderr', text: this.t('console.runtimeLoadFailed', { error: e instanceof Error ? e.message : String(e) }) + '\n' }]);
+        this.replaceEntry(id, [{ kind: 'stderr', text: this.fetchFailed(e) + '\n' }]);
       },
     );
   }

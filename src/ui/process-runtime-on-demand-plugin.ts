@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { chunkLoadedAtStart } from './chunk-loaded-at-start.js';
+import { standInPlugin } from './stand-in-plugin.js';
 
 const ON_DEMAND = fileURLToPath(new URL('./process-runtime-on-demand.ts', import.meta.url));
 const REAL = /[\\/]src[\\/]engine[\\/]kubelet[\\/]process-runtime\.ts$/;
@@ -25,26 +25,12 @@ export function isProcessRuntimeModule(id: string): boolean {
 }
 
 export function processRuntimeOnDemand(): Plugin {
-  let redirected = false;
-  let serving = false;
-  return {
+  return standInPlugin({
     name: 'podsim-process-runtime-on-demand',
-    enforce: 'pre',
-    configResolved(c) {
-      serving = c.command === 'serve';
-    },
-    async resolveId(source, importer) {
-      if (!importer || importer === ON_DEMAND || !/(^|[\\/])process-runtime(\.[jt]s)?$/.test(source)) return null;
-      const r = await this.resolve(source, importer, { skipSelf: true });
-      if (!r || !REAL.test(r.id)) return null;
-      redirected = true;
-      return ON_DEMAND;
-    },
-    generateBundle(_options, bundle) {
-      if (serving) return;
-      if (!redirected) this.error('podsim-process-runtime-on-demand: nothing imports src/engine/kubelet/process-runtime.ts any more; update src/ui/process-runtime-on-demand-plugin.ts');
-      const runtime = chunkLoadedAtStart(bundle, (id) => REAL.test(id));
-      if (runtime) this.error(`podsim-process-runtime-on-demand: the shell runtime is in ${runtime.fileName}, which a page loads at start; check the chunk groups in vite.config.ts`);
-    },
-  };
+    what: 'the shell runtime',
+    source: /(^|[\\/])process-runtime(\.[jt]s)?$/,
+    real: REAL,
+    standIn: ON_DEMAND,
+    definedIn: 'src/ui/process-runtime-on-demand-plugin.ts',
+  });
 }

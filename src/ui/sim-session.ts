@@ -12,12 +12,14 @@ import type { CommandOutput, SimSnapshot } from '../engine/simulation-api';
 import type { Observation } from '../engine/observations';
 import { Simulation } from '../engine/simulation';
 import { simulationAt, type TypedCommand } from '../engine/seek';
-import { loadScenario } from '../scenario/load-scenario';
-import { needsProcessRuntime } from '../engine/kubelet/needs-process-runtime';
-import { loadProcessRuntime, processRuntimeReady } from '../engine/kubelet/process-runtime';
+import { loadScenario, loadScenarioLoader, scenarioLoaderReady } from '../scenario/scenario-loader';
+import { fetchParts, partsMissingFor } from './code-for-load';
+import { preparedScenario } from './prepared-scenarios';
 
 /** a load (by a script, synchronously) of a scenario whose shell runtime is still being fetched */
 export const RUNTIME_LOADING = 'podsim is still fetching the shell that runs this scenario\'s scripts; try again in a moment (scripts: await podsim.ready() first)';
+/** a load (by a script, synchronously) of a text with no build-time model while the scenario loader is still being fetched */
+export const LOADER_LOADING = 'podsim is still fetching the scenario loader that reads this text; try again in a moment (scripts: await podsim.ready() first)';
 
 export type { TypedCommand };
 
@@ -51,12 +53,19 @@ export class SimSession {
 
   /** Load a scenario from YAML text. On problems, the current scenario stays. */
   load(text: string, file = 'scenario.yaml'): LoadResult {
-    const r = loadScenario(text, file);
+    // a bundled file's text runs on the model made of it at build time (prepared-scenarios.ts);
+    // another text needs the loader, which a page fetches first (PodsimController.loadPrepared, handle.ready())
+    const prepared = preparedScenario(text, file);
+    if (!prepared && !scenarioLoaderReady()) {
+      void loadScenarioLoader().catch(() => undefined);
+      return { ok: false, problems: [{ file, line: 1, column: 1, message: LOADER_LOADING }] };
+    }
+    const r: LoadResult = prepared ? { ok: true, scenario: prepared } : loadScenario(text, file);
     if (!r.ok) return r;
-    // a page fetches the shell runtime first (PodsimController.loadPrepared, handle.ready())
-    if (!processRuntimeReady() && needsProcessRuntime(r.scenario)) {
-      void loadProcessRuntime().catch(() => undefined);
-      return { ok: false, problems: [{ file, line: 1, column: 1, message: RUNTIME_LOADING }] };
+    const missing = partsMissingFor(r.scenario);
+    if (missing.length) {
+      void fetchParts(missing)?.catch(() => undefined);
+      return { ok: false, problems: [{ file, line: 1, column: 1, message: missing.includes('runtime') ? RUNTIME_LOADING : LOADER_LOADING }] };
     }
     this.text = text;
     this.file = file;

@@ -202,11 +202,11 @@ describe('the shell, fetched when a scenario first needs it', () => {
     const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`, undefined, { ready: false });
     const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/process-runtime-[\w-]+\.js$/.test(e.name)));
     expect(await fetched()).toBe(false);
-    // a script scenario loaded by a script before the shell is in: refused with a reason, nothing lost
+    // a script scenario loaded by a script before the shell (and the loader: this text is not the page's) is in: refused with a reason, nothing lost
     const exec = readFileSync(join(ROOT, 'scenarios', 'readiness-exec-file.yaml'), 'utf8');
     const early = await page.evaluate((t) => window.podsim.load(t, 'readiness-exec-file.yaml'), exec);
     expect(early.ok).toBe(false);
-    expect(early.problems.join('\n')).toMatch(/still fetching the shell .* await podsim\.ready\(\)/);
+    expect(early.problems.join('\n')).toMatch(/still fetching the (shell|scenario loader) .* await podsim\.ready\(\)/);
     expect(await page.evaluate(() => window.podsim.duration())).toBe(120);
     // kubectl exec in the default scenario (its pods run no script) also needs it: the clock stops, then it runs where it was typed
     await page.evaluate(() => window.podsim.seek(20));
@@ -220,6 +220,29 @@ describe('the shell, fetched when a scenario first needs it', () => {
     expect(await page.evaluate((t) => window.podsim.load(t, 'readiness-exec-file.yaml').ok, exec)).toBe(true);
     await page.evaluate(() => window.podsim.seek(60));
     expect(await page.evaluate(() => window.podsim.run('kubectl get pods').stdout)).toMatch(/^NAME\s+READY/);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the scenario loader, fetched when a text other than a bundled file\'s is loaded', () => {
+  it('is not loaded for the bundled scenarios; pasted YAML fetches it, and its problems show at their lines', async () => {
+    const { page, errors } = await openPage(site, `?scenario=${DEFAULT}`, undefined, { ready: false });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/(load-scenario|js-yaml)-[\w-]+\.js$/.test(e.name)));
+    expect(await fetched()).toBe(false);
+    // another bundled scenario, picked: its build-time model, still no loader
+    await page.getByLabel('Scenario', { exact: true }).selectOption('liveness-restart.yaml');
+    await expect.poll(() => page.evaluate(() => window.podsim.duration())).toBe(180);
+    await expect.poll(() => page.evaluate(() => window.podsim.run('kubectl get pods').stdout)).toMatch(/^NAME\s+READY/);
+    expect(await fetched()).toBe(false);
+    // pasted YAML with a mistake: the loader is fetched, the problem shows with its line, the text stays
+    await page.getByRole('button', { name: 'Paste YAML' }).click();
+    const area = page.getByRole('textbox', { name: /plain Kubernetes manifests/ });
+    const bad = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n    readinessProbe:\n      periodSeconds: soon\n';
+    await area.fill(bad);
+    await area.locator('xpath=ancestor::*[@role="group"][1]').getByRole('button', { name: 'Load', exact: true }).click();
+    await expect.poll(fetched).toBe(true);
+    await expect.poll(() => page.locator('.ps-problems').textContent()).toMatch(/pasted\.yaml:10:\d+/);
+    expect(await area.inputValue()).toBe(bad);
     expect(errors).toEqual([]);
   });
 });

@@ -24,18 +24,18 @@ describe("the picker's list made at build time", () => {
     expect(() => describeBundledFile('plain.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n')).toThrow(/plain\.yaml: a bundled scenario needs a Scenario document/);
   });
 
-  it('answers ?podsim-meta ids with the entry as a module, and leaves other ids alone', () => {
+  it('answers ?podsim-meta ids with the entry as a module, and leaves other ids alone', async () => {
     const plugin = bundledScenarioMeta();
     const watched: string[] = [];
-    const load = plugin.load as (this: { addWatchFile(f: string): void }, id: string) => string | null;
+    const load = plugin.load as (this: { addWatchFile(f: string): void }, id: string) => Promise<string | null>;
     const ctx = { addWatchFile: (f: string) => void watched.push(f) };
     const file = join(DIR, 'readiness-moves-traffic.yaml');
-    const code = load.call(ctx, `${file}?podsim-meta`);
+    const code = await load.call(ctx, `${file}?podsim-meta`);
     expect(code).toMatch(/^export default \{/);
     expect(JSON.parse(code!.replace(/^export default /, '').replace(/;\s*$/, ''))).toEqual(describeBundled('readiness-moves-traffic.yaml', text('readiness-moves-traffic.yaml')));
     expect(watched).toEqual([file]);
-    expect(load.call(ctx, `${file}?raw`)).toBeNull();
-    expect(load.call(ctx, file)).toBeNull();
+    expect(await load.call(ctx, `${file}?raw`)).toBeNull();
+    expect(await load.call(ctx, file)).toBeNull();
   });
 });
 

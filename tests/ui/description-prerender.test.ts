@@ -88,14 +88,16 @@ describe('descriptions rendered at build time', () => {
     expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://example.com/%22onmouseover=%22window.__xss=1']);
   });
 
-  it('travel in a ?podsim-scenario module of their own, and not in the picker list', () => {
-    const load = bundledScenarioMeta().load as (this: { addWatchFile(f: string): void }, id: string) => string | null;
+  it('travel in a ?podsim-scenario module of their own (with the model the loader makes), and not in the picker list', async () => {
+    const load = bundledScenarioMeta().load as (this: { addWatchFile(f: string): void }, id: string) => Promise<string | null>;
     const ctx = { addWatchFile: () => {} };
     const file = join(DIR, DEFAULT);
-    const code = load.call(ctx, `${file}?podsim-scenario`)!;
+    const code = (await load.call(ctx, `${file}?podsim-scenario`))!;
     expect(code).toMatch(/^export default \{/);
-    expect(JSON.parse(code.replace(/^export default /, '').replace(/;\s*$/, ''))).toEqual(bundledFile(text(DEFAULT)));
-    expect(load.call(ctx, `${file}?podsim-meta`)).not.toContain('<strong>');
+    const loaded = loadScenario(text(DEFAULT), DEFAULT);
+    if (!loaded.ok) throw new Error('the default scenario does not load');
+    expect(JSON.parse(code.replace(/^export default /, '').replace(/;\s*$/, ''))).toStrictEqual({ ...bundledFile(text(DEFAULT)), scenario: loaded.scenario });
+    expect(await load.call(ctx, `${file}?podsim-meta`)).not.toContain('<strong>');
   });
 });
 

@@ -7,7 +7,7 @@ import type { Simulation } from '../simulation';
 import type { CommandOutput } from '../simulation-api';
 import type { KubectlCommand, SimCommand, Target } from '../../scenario/commands/command-ast';
 import { parseCommand } from '../../scenario/commands/parse-command';
-import { loadScenario } from '../../scenario/load-scenario';
+import { loadScenario } from '../../scenario/scenario-loader';
 // the site's build fetches kubectl's printers on demand: it resolves this import to
 // src/ui/kubectl-on-demand.ts (src/ui/kubectl-on-demand-plugin.ts); Node imports them as written
 import { runKubectlRead } from '../kubectl/run-kubectl-read';

@@ -14,6 +14,8 @@ export const ja: Record<keyof typeof en, string> = {
   'console.internalError': 'podsim: このコマンドの実行中に内部エラーが発生しました: {error}',
   'console.kubectlLoading': 'kubectl を読み込んでいます…',
   'console.kubectlLoadFailed': 'podsim: kubectl を読み込めませんでした: {error}',
+  'console.loaderLoading': 'マニフェストを読み込むシナリオローダーを読み込んでいます…',
+  'console.loaderLoadFailed': 'podsim: このテキストを読むシナリオローダーを読み込めませんでした: {error}',
   'console.runtimeLoading': 'コンテナ内でコマンドを実行するシェルを読み込んでいます…',
   'console.runtimeLoadFailed': 'podsim: このシナリオのスクリプトを実行するシェルを読み込めませんでした: {error}',
   'console.loadCrashed': '{file}:1:1: podsim はこのファイルを読み込めませんでした: {error}',

@@ -16,6 +16,8 @@ export const en = {
   'console.internalError': 'podsim: internal error running this command: {error}',
   'console.kubectlLoading': 'loading kubectl…',
   'console.kubectlLoadFailed': 'podsim: could not load kubectl: {error}',
+  'console.loaderLoading': 'loading the scenario loader that reads manifests…',
+  'console.loaderLoadFailed': 'podsim could not fetch the scenario loader that reads this text: {error}',
   'console.runtimeLoading': 'loading the shell that runs commands in containers…',
   'console.runtimeLoadFailed': 'podsim could not fetch the shell that runs this scenario\'s scripts: {error}',
   'console.loadCrashed': '{file}:1:1: podsim could not load this file: {error}',
