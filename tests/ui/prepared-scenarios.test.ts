@@ -61,6 +61,21 @@ describe('build-time models of the bundled scenarios', () => {
     }
   });
 
+  it('are shared (every load of the text, every simulator on the page), so a run leaves them as they were', () => {
+    loader.ready = true;
+    for (const file of FILES) {
+      const model = prepare(file);
+      const before = structuredClone(model);
+      const sim = new Simulation(model);
+      sim.advanceTo(Math.min(model.duration, 40));
+      for (const cmd of ['kubectl scale deployment web --replicas=1', 'kubectl set image deployment/web web=nginx:1.27', 'sim probe web readiness fail']) sim.run(cmd);
+      const pod = sim.view().pods[0]?.metadata.name;
+      if (pod) sim.run(`kubectl delete pod ${pod}`);
+      sim.runToEnd();
+      expect(model, file).toStrictEqual(before);
+    }
+  });
+
   it('a file with problems comes without one, so the page loader says them at their lines', () => {
     const f = preparedBundledFile('bad.yaml', 'kind: Scenario\nmetadata: {name: x}\nspec: {duration: soon}\n', realLoad);
     expect(f.scenario).toBeUndefined();
