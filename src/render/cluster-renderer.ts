@@ -5,7 +5,10 @@
  *
  * Work per frame is proportional to what moves: `setSnapshot` diffs each card against
  * its last picture and redraws only those that changed; `frame` touches only cards
- * that are animating, particles in flight and the lines while cards slide.
+ * that are animating, particles in flight and the lines while cards slide. A snapshot
+ * that changes more cards than one frame should redraw leaves the rest to the frames
+ * after (redraw-queue.ts); where cards are, which exist, and what hit testing, lines and
+ * group glyphs read are the snapshot's at once.
  */
 import { BitmapText, Container, Graphics, Sprite, Texture, type Renderer } from 'pixi.js';
 import { createRenderer } from './create-renderer';
@@ -18,6 +21,7 @@ import { GroupGlyph } from './group-glyph';
 import { layoutCluster, CARD_H, CARD_W, SERVICE_R, GLYPH_H, type Layout, UNSCHEDULED } from './layout';
 import { visualKey, type PodVisual } from './pod-visual';
 import { PodVisualCache, type VisualDiff } from './pod-visual-cache';
+import { RedrawQueue } from './redraw-queue';
 import { dashedLine, cross } from './shapes';
 import { palettes, theme, usePalette, type Palette, type ThemeName } from './theme';
 import { Camera } from './camera';
@@ -38,6 +42,8 @@ export interface RendererOptions {
   onSelect?: (s: Selection | null) => void;
   /** the picture changed outside a frame (pan, zoom, resize): ask for one */
   onNeedFrame?: () => void;
+  /** changed cards drawn per frame while playing; more wait for the frames after (default REDRAWS_PER_FRAME) */
+  redrawsPerFrame?: number;
 }
 
 interface Particle {
@@ -65,6 +71,13 @@ const PARTICLES = 240;
 /** above this many endpoints a Service's lines go to nodes, with counts, not to each pod */
 const MANY_ENDPOINTS = 40;
 const FLIGHT_MS = 1100;
+/**
+ * Cards given a new visual in one frame while playing (redraw-queue.ts). Most cost ~5 µs
+ * (new probe times only: a key compared); a redraw ~80 µs, and pixi's re-upload of its node's
+ * render group. 100: a scene of up to 100 pods draws every change in the frame it comes; with
+ * 1,000 pods on 10 nodes, about one node's cards a frame.
+ */
+export const REDRAWS_PER_FRAME = 100;
 
 export class ClusterRenderer {
   renderer!: Renderer;
@@ -103,7 +116,12 @@ export class ClusterRenderer {
   private crossTex!: Texture;
   private layout: Layout | null = null;
   private snap: SimSnapshot | null = null;
+  /** every pod's visual as of the last snapshot (a card may still show an older one: `queue`) */
   private visuals = new Map<string, PodVisual>();
+  /** cards whose new visual is not drawn yet, beyond one frame's budget; a card's drawn visual is `card.v` */
+  private queue: RedrawQueue<PodVisual>;
+  /** callers of whenDrawn, until the queue is empty */
+  private drawnWaiters: (() => void)[] = [];
   /** unchanged pods keep their PodVisual object from one snapshot to the next */
   private visualCache = new PodVisualCache();
   private byName = new Map<string, string>();
@@ -137,6 +155,11 @@ export class ClusterRenderer {
     this.palette = palettes[opts.theme ?? 'dark'];
     this.lang = opts.lang === 'ja' ? 'ja' : 'en';
     this.foldAbove = opts.foldAbove ?? 12;
+    this.queue = new RedrawQueue<PodVisual>(
+      Math.max(1, Math.floor(opts.redrawsPerFrame ?? REDRAWS_PER_FRAME)),
+      (v) => v.uid,
+      (v) => v.node ?? UNSCHEDULED,
+    );
     this.camera = new Camera(this.world, () => this.onCamera());
   }
 
@@ -241,6 +264,7 @@ export class ClusterRenderer {
     this.dying.clear();
     this.animating.clear();
     this.visuals.clear();
+    this.queue.clear();
     this.linesKey = '';
     this.linesDirty = true;
     if (snap) {
@@ -329,8 +353,12 @@ export class ClusterRenderer {
     if (requestsMoved) this.requests = requestsByNode(snap.view.pods);
     if (requestsMoved || prevSnap?.view.metrics !== snap.view.metrics) this.updateNodes(snap, layout);
     // pods: with the same layout only the cards whose visual changed are touched
-    if (sameStructure) this.updateChangedCards(diff, layout, ctx);
+    if (sameStructure) this.updateChangedCards(diff, layout);
     else this.updateAllCards(visuals, layout, prevLayout, first, reset, ctx);
+    // this frame's share of the redraws; all of them on a jump in time or a new scenario
+    if (reset || first) this.queue.flush((q) => this.drawQueued(q, ctx));
+    else this.queue.drain((q) => this.drawQueued(q, ctx));
+    this.settleDrawn();
     // services and clients
     if (!sameStructure || slicesChanged || prevSnap?.traffic !== snap.traffic) this.updateServices(snap, layout);
     this.launchFlows(snap, this.visuals, reset || first, ctx.wall);
@@ -372,8 +400,8 @@ export class ClusterRenderer {
     }
   }
 
-  /** redraw what a changed visual shows on its card or its group; nothing moves (the layout is the same) */
-  private updateChangedCards(diff: VisualDiff, layout: Layout, ctx: AnimContext): void {
+  /** queue what a changed visual shows on its card, redraw its group; nothing moves (the layout is the same) */
+  private updateChangedCards(diff: VisualDiff, layout: Layout): void {
     const groups = new Set<string>();
     for (const { visual: v } of diff.changed) {
       const old = this.visuals.get(v.uid);
@@ -382,10 +410,7 @@ export class ClusterRenderer {
       if (gk) groups.add(gk);
       const card = this.cards.get(v.uid);
       if (!card || old === v) continue;
-      if (!old || visualKey(old) !== visualKey(v)) {
-        card.update(v, ctx);
-        this.animating.add(card);
-      } else card.refreshProbes(v);
+      this.cardChanged(card, v);
     }
     for (const key of groups) {
       const gl = layout.groups.get(key);
@@ -423,10 +448,7 @@ export class ClusterRenderer {
       // the same object: the pod did not change (pod-visual-cache.ts)
       if (old !== v) {
         if (old && old.node !== v.node) card.moveToGroup(this.layersFor(v.node));
-        if (!old || visualKey(old) !== visualKey(v)) {
-          card.update(v, ctx);
-          this.animating.add(card);
-        } else card.refreshProbes(v);
+        this.cardChanged(card, v);
       }
       if (!card.headingTo(rect.x, rect.y)) {
         card.moveTo(rect.x, rect.y, ctx);
@@ -436,6 +458,7 @@ export class ClusterRenderer {
     }
     for (const [uid, card] of this.cards) if (!seen.has(uid)) {
       this.cards.delete(uid);
+      this.queue.drop(uid);
       this.animating.delete(card);
       this.linesDirty = true;
       // a jump in time or a new scenario: gone at once; a deletion while playing fades out
@@ -467,6 +490,49 @@ export class ClusterRenderer {
       g.destroy();
       this.groups.delete(key);
     }
+  }
+
+  /**
+   * A card's pod has a new visual: it waits its turn in the queue, in place of one already
+   * waiting. Even telling a redraw from new probe times only (visualKey) costs: with 1,000
+   * pods whose probes tick together, more than the redraws (~3 ms of keys, every 10 s).
+   */
+  private cardChanged(card: PodCard, v: PodVisual): void {
+    if (card.v === v) this.queue.drop(v.uid);
+    else this.queue.put(v);
+  }
+
+  /** draw a queued visual on its card (a countdown that starts then counts from this frame's time) */
+  private drawQueued(v: PodVisual, ctx: AnimContext): void {
+    const card = this.cards.get(v.uid);
+    if (!card || card.v === v) return;
+    if (card.v && visualKey(card.v) === visualKey(v)) {
+      // probe times and counters that change nothing drawn: kept for the pulses
+      card.refreshProbes(v);
+      return;
+    }
+    card.update(v, ctx);
+    this.animating.add(card);
+    this.needsRender = true;
+  }
+
+  /** the queue is empty: whoever waits for the canvas to show the last snapshot may go on */
+  private settleDrawn(): void {
+    if (this.queue.size || !this.drawnWaiters.length) return;
+    const w = this.drawnWaiters;
+    this.drawnWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** true when every card shows its pod's visual as of the last snapshot (no redraw waits for a frame) */
+  get drawn(): boolean {
+    return this.queue.size === 0;
+  }
+
+  /** resolves once every card shows the last snapshot's visual (at once when none waits; also on destroy) */
+  whenDrawn(): Promise<void> {
+    if (this.queue.size === 0 || this.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.drawnWaiters.push(resolve));
   }
 
   private updateServices(snap: SimSnapshot, layout: Layout): void {
@@ -530,6 +596,14 @@ export class ClusterRenderer {
     this.now = now;
     const ctx = this.ctx();
     let busy = false;
+    // cards a snapshot changed beyond the last frames' budgets; paused, the picture is
+    // studied still (a seek, a step): all of it now
+    if (this.queue.size) {
+      if (playing) this.queue.drain((q) => this.drawQueued(q, ctx));
+      else this.queue.flush((q) => this.drawQueued(q, ctx));
+      this.settleDrawn();
+      busy = this.queue.size > 0;
+    }
     // every not-ready outline pulses together, every back-off outline flashes together:
     // one alpha per node group, whatever the number of pods
     const pulse = this.reduced ? 1 : 0.4 + 0.6 * (0.5 + 0.5 * Math.sin(ctx.wall / 260));
@@ -585,6 +659,7 @@ export class ClusterRenderer {
     const dt = performance.now() - t0;
     this.frameTimes.push(dt);
     if (this.frameTimes.length > 600) this.frameTimes.splice(0, this.frameTimes.length - 600);
+    this.queue.nextFrame();
     return busy;
   }
 
@@ -977,13 +1052,15 @@ export class ClusterRenderer {
   /**
    * `texts`: every distinct label text drawn now, in scene order (node titles and bars,
    * endpoint-line counts, cards, Services): what the canvas says, for tests. A getter,
-   * so the walk over the scene happens only when a caller reads it.
+   * so the walk over the scene happens only when a caller reads it. `pending`: cards whose
+   * new visual waits for a frame (0 when the canvas shows the last snapshot: `drawn`).
    */
-  stats(): { cards: number; animating: number; particles: number; flows: number; groups: number; renderer: string; theme: ThemeName; lang: CanvasLang; readonly texts: string[] } {
+  stats(): { cards: number; animating: number; pending: number; particles: number; flows: number; groups: number; renderer: string; theme: ThemeName; lang: CanvasLang; readonly texts: string[] } {
     const stage = this.stage;
     return {
       cards: this.cards.size,
       animating: this.animating.size,
+      pending: this.queue.size,
       particles: this.particles.length,
       flows: this.flowParticles.length,
       groups: this.groups.size,
@@ -998,6 +1075,8 @@ export class ClusterRenderer {
 
   destroy(): void {
     this.destroyed = true;
+    this.queue.clear();
+    this.settleDrawn();
     this.resizeObserver?.disconnect();
     this.camera.detach();
     this.stage.destroy({ children: true });

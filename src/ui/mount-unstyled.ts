@@ -116,7 +116,7 @@ export interface PodsimHandle {
   benchFrames(n: number, dtMs?: number): number[];
   /** forget the frame times recorded so far (to measure from now) */
   resetStats(): void;
-  /** resolves once the canvas is drawing (or failed to start: the string says why) */
+  /** resolves once the canvas is drawing and shows the last snapshot (or failed to start: the string says why) */
   canvasReady(): Promise<string | null>;
   /** fetches what scripting needs that the page does not load at first (kubectl's printers, the scenario loader, the shell that runs scripts in containers, the UI language's texts); resolves once it is in (or failed to load) */
   ready(): Promise<void>;
@@ -260,7 +260,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): PodsimH
   const canvasReady = () =>
     new Promise<string | null>((resolve) => {
       const check = () => {
-        if (ctl.renderer) resolve(null);
+        // drawing: and every card shows the last snapshot (a big change is drawn over a few frames, redraw-queue.ts)
+        if (ctl.renderer) void ctl.renderer.whenDrawn().then(() => resolve(null));
         else if (ctl.canvasError[0]()) resolve(ctl.canvasError[0]());
         else setTimeout(check, 30);
       };
