@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { embedDevRoute } from './src/embed/embed-dev-route.js';
 import { bundledScenarioMeta } from './src/ui/bundled-scenarios-plugin.js';
 import { isKubectlPrinterModule, kubectlOnDemand } from './src/ui/kubectl-on-demand-plugin.js';
-import { isProcessRuntimeModule, processRuntimeOnDemand } from './src/ui/process-runtime-on-demand-plugin.js';
+import { processRuntimeOnDemand } from './src/ui/process-runtime-on-demand-plugin.js';
 import { scenarioLoaderOnDemand } from './src/ui/scenario-loader-on-demand-plugin.js';
 import { loadedAtStart } from './src/ui/loaded-at-start-plugin.js';
 
@@ -107,7 +107,7 @@ const chunkGroups = [
   // not what is fetched on demand (the Inspector and its statechart view: App.tsx)
   // and only what a page loads at start: what only a dynamic import reaches (the scenario loader's validators, js-yaml)
   // goes with the chunk fetched then
-  { name: 'app', test: (id: string) => APP_MODULES.test(id) && atStart.has(id) && !isKubectlPrinterModule(id) && !isProcessRuntimeModule(id) && !UI_ON_DEMAND.test(id) },
+  { name: 'app', test: (id: string) => APP_MODULES.test(id) && atStart.has(id) && !isKubectlPrinterModule(id) && !UI_ON_DEMAND.test(id) },
   // after the app: a group takes its modules' dependencies too, and what the app shares with the printers stays in the app
   { name: 'kubectl', test: isKubectlPrinterModule },
   // not pixi's unsafe-eval polyfills (the renderer's, for a strict CSP: they go with create-renderer.ts) nor the 2D-canvas

@@ -6,7 +6,7 @@
  * caller loads at once; otherwise a promise that settles once it is (or rejects with the part
  * that could not be fetched).
  */
-import type { Scenario } from '../scenario/model';
+import type { LoadResult, Scenario } from '../scenario/model';
 import { loadScenario, loadScenarioLoader, scenarioLoaderReady } from '../scenario/scenario-loader';
 import { loadProcessRuntime, processRuntimeReady } from '../engine/kubelet/process-runtime';
 import { commandNeedsProcessRuntime, needsProcessRuntime } from '../engine/kubelet/needs-process-runtime';
@@ -44,20 +44,18 @@ export function partsMissingFor(scenario: Scenario): CodePart[] {
   ];
 }
 
-/** the scenario a text makes, without fetching anything: its build-time model, or the loader's (when in) */
-export function scenarioAtHand(text: string, file: string): { known: true; scenario: Scenario | null } | { known: false } {
+/** what a text loads as, without fetching anything: its build-time model, or the loader's result; null while the loader is out */
+export function loadAtHand(text: string, file: string): LoadResult | null {
   const prepared = preparedScenario(text, file);
-  if (prepared) return { known: true, scenario: prepared };
-  if (!scenarioLoaderReady()) return { known: false };
-  const r = loadScenario(text, file);
-  return { known: true, scenario: r.ok ? r.scenario : null };
+  if (prepared) return { ok: true, scenario: prepared };
+  return scenarioLoaderReady() ? loadScenario(text, file) : null;
 }
 
 /** fetch what loading this text needs; null when nothing is missing (a text with problems needs only the loader, to say them) */
 export function codeForText(text: string, file: string): Promise<void> | null {
-  const atHand = scenarioAtHand(text, file);
-  if (!atHand.known) return fetchPart('loader').then(() => codeForText(text, file) ?? undefined);
-  return atHand.scenario ? fetchParts(partsMissingFor(atHand.scenario)) : null;
+  const r = loadAtHand(text, file);
+  if (!r) return fetchPart('loader').then(() => codeForText(text, file) ?? undefined);
+  return r.ok ? fetchParts(partsMissingFor(r.scenario)) : null;
 }
 
 /** what running this command line needs that is not in */

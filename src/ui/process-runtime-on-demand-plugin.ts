@@ -4,7 +4,8 @@
  * to src/ui/process-runtime-on-demand.ts, which fetches the real module when a scenario first
  * needs it; only that stand-in imports the real one. Node (CLI, tests) is not built with this
  * plugin. The build fails if no import was redirected (the module was renamed) or if the
- * runtime ends up loaded with a page anyway.
+ * runtime ends up loaded with a page anyway. What only the runtime uses lands in the chunk
+ * fetched then (vite.config.ts keeps the app chunk group to what a page loads at start).
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -12,17 +13,6 @@ import { standInPlugin } from './stand-in-plugin.js';
 
 const ON_DEMAND = fileURLToPath(new URL('./process-runtime-on-demand.ts', import.meta.url));
 const REAL = /[\\/]src[\\/]engine[\\/]kubelet[\\/]process-runtime\.ts$/;
-
-/**
- * What only the runtime uses (tests/engine/process-runtime.test.ts keeps the engine's other
- * paths off them): kept out of the site's `app` chunk group so they land in the chunk fetched
- * on demand. (A function: rolldown's Rust side would take the RegExp without its lookaheads.)
- */
-const RUNTIME_MODULES = /[\\/]src[\\/]engine[\\/](kubelet[\\/](process-runtime|shell-host)\.ts|apps[\\/]shell[\\/](run|step|shell-builtins|expansion|redirection|frames|output|command-context)\.ts|apps[\\/]shell[\\/]commands[\\/](?!command-names\.)[^\\/]+|apps[\\/]programs[\\/](?!event-simulator\.)[^\\/]+)$/;
-
-export function isProcessRuntimeModule(id: string): boolean {
-  return RUNTIME_MODULES.test(id);
-}
 
 export function processRuntimeOnDemand(): Plugin {
   return standInPlugin({

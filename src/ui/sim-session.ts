@@ -12,9 +12,8 @@ import type { CommandOutput, SimSnapshot } from '../engine/simulation-api';
 import type { Observation } from '../engine/observations';
 import { Simulation } from '../engine/simulation';
 import { simulationAt, type TypedCommand } from '../engine/seek';
-import { loadScenario, loadScenarioLoader, scenarioLoaderReady } from '../scenario/scenario-loader';
-import { fetchParts, partsMissingFor } from './code-for-load';
-import { preparedScenario } from './prepared-scenarios';
+import { loadScenarioLoader } from '../scenario/scenario-loader';
+import { fetchParts, loadAtHand, partsMissingFor } from './code-for-load';
 
 /** a load (by a script, synchronously) of a scenario whose shell runtime is still being fetched */
 export const RUNTIME_LOADING = 'podsim is still fetching the shell that runs this scenario\'s scripts; try again in a moment (scripts: await podsim.ready() first)';
@@ -55,12 +54,11 @@ export class SimSession {
   load(text: string, file = 'scenario.yaml'): LoadResult {
     // a bundled file's text runs on the model made of it at build time (prepared-scenarios.ts);
     // another text needs the loader, which a page fetches first (PodsimController.loadPrepared, handle.ready())
-    const prepared = preparedScenario(text, file);
-    if (!prepared && !scenarioLoaderReady()) {
+    const r = loadAtHand(text, file);
+    if (!r) {
       void loadScenarioLoader().catch(() => undefined);
       return { ok: false, problems: [{ file, line: 1, column: 1, message: LOADER_LOADING }] };
     }
-    const r: LoadResult = prepared ? { ok: true, scenario: prepared } : loadScenario(text, file);
     if (!r.ok) return r;
     const missing = partsMissingFor(r.scenario);
     if (missing.length) {
